@@ -1,0 +1,53 @@
+# plansite — make targets. `make build` builds the sample site into public/,
+# `make test` runs every test (Go unit, golden and CLI tests, then the
+# browser accessibility suite), installing what it needs when missing.
+
+GO      ?= go
+SITE    ?= .
+DEST    ?= public
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X main.version=$(VERSION)
+
+.PHONY: build test unit a11y deps-a11y fmt vet bench fuzz check clean
+
+build:
+	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/plansite build -s $(SITE) -d $(DEST)
+
+test: vet unit a11y
+
+unit:
+	$(GO) mod download
+	$(GO) test ./...
+
+# The browser suite: builds the sample site, checks every page in headless
+# Chromium with axe-core and the Nu Html Checker, writes
+# content/a11y-results.json, then rebuilds so the results page shows it.
+a11y: deps-a11y
+	$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST)
+	cd e2e && SITE_DIR=$(abspath $(DEST)) node --test
+	$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST)
+
+deps-a11y:
+	@./scripts/install-deps.sh
+
+check:
+	$(GO) run ./cmd/plansite check -s $(SITE)
+
+fmt:
+	gofmt -w cmd internal themes
+
+vet:
+	@test -z "$$(gofmt -l cmd internal themes)" || (echo "gofmt needed:"; gofmt -l cmd internal themes; exit 1)
+	$(GO) vet ./...
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/ruby
+	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime 30s ./internal/markdown
+	$(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime 30s ./internal/easyread
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./internal/plan
+
+clean:
+	rm -rf $(DEST) e2e/screenshots

@@ -1,0 +1,124 @@
+// Command plansite builds an accessible website of a Japanese city plan,
+// with a わかりやすい版 (easy-read version) of every page.
+//
+// Usage:
+//
+//	plansite build [-s SOURCE] [-d DEST] [--minify=false]
+//	plansite check [-s SOURCE] [--strict]
+//	plansite ruby [-s SOURCE] [--format html|text] < text
+//	plansite version
+//	plansite help
+//
+// This file only parses flags; the work is done by packages under internal/.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/plansite/plansite/internal/check"
+	"github.com/plansite/plansite/internal/site"
+)
+
+// version is set at link time with -ldflags "-X main.version=...".
+var version = "dev"
+
+const usage = `plansite builds an accessible website of a city plan.
+
+Usage:
+  plansite build [-s SOURCE] [-d DEST] [--minify=false]   build the site (default: . → public)
+  plansite check [-s SOURCE] [--strict]                    check easy-read texts and unknown kanji words
+  plansite ruby [-s SOURCE] [--format html|text]           print text from standard input with furigana
+  plansite version                                         print the version
+  plansite help                                            print this help
+
+SOURCE is the site folder: it holds content/ (and optionally themes/).
+`
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, rest := args[0], args[1:]
+	switch cmd {
+	case "build":
+		return build(rest, stdout, stderr)
+	case "check":
+		return checkCmd(rest, stdout, stderr)
+	case "ruby":
+		return rubyCmd(rest, stdin, stdout, stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, "plansite", version)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "plansite: unknown command %q\n\n%s", cmd, usage)
+	return 2
+}
+
+func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
+	fs := flag.NewFlagSet("plansite "+name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	src := fs.String("s", ".", "site folder (holds content/)")
+	return fs, src
+}
+
+func build(args []string, stdout, stderr io.Writer) int {
+	fs, src := newFlags("build", stderr)
+	dest := fs.String("d", "public", "output folder")
+	minify := fs.Bool("minify", true, "minify HTML, CSS, JS and SVG")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	stats, err := site.Build(site.Options{Root: *src, Dest: *dest, Minify: *minify, Warnings: stderr})
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		fmt.Fprintln(stderr, "plansite: build failed; the previous output was left as it was")
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s, %d warnings\n", stats.Pages, stats.Files, *dest, stats.Warnings)
+	return 0
+}
+
+func checkCmd(args []string, stdout, stderr io.Writer) int {
+	fs, src := newFlags("check", stderr)
+	strict := fs.Bool("strict", false, "treat warnings as errors")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	res, err := check.Run(*src, stdout)
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	if res.Errors > 0 || (*strict && res.Warnings > 0) {
+		return 1
+	}
+	return 0
+}
+
+func rubyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs, src := newFlags("ruby", stderr)
+	format := fs.String("format", "html", "output format: html or text")
+	if fs.Parse(args) != nil {
+		return 2
+	}
+	in, err := io.ReadAll(stdin)
+	if err == nil {
+		err = check.Ruby(*src, *format, in, stdout)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,234 @@
+package plan
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/plansite/plansite/internal/diag"
+)
+
+// ContentDir is the folder, inside a site's root, that holds its content.
+const ContentDir = "content"
+
+// Load reads the plan in root/content and validates it. It returns every
+// problem found, as a diag.List, rather than stopping at the first one.
+// File names in errors are relative to root (for example
+// content/pillars/1-soudan.yaml).
+func Load(root string) (*Site, error) {
+	l := &loader{root: root}
+	s := l.site()
+	if s == nil {
+		return nil, l.errs.Err()
+	}
+	s.Chapters = l.chapters()
+	s.Pillars = l.pillars()
+	s.Glossary = l.glossary()
+	s.Readings = l.readings()
+	res, err := loadA11yResults(filepath.Join(root, ContentDir))
+	l.errs.Add(prefix(err))
+	s.A11yResults = res
+	if err := l.errs.Err(); err != nil {
+		return nil, err
+	}
+	l.errs.Add(Validate(s))
+	return s, l.errs.Err()
+}
+
+// loader collects errors while reading files.
+type loader struct {
+	root string
+	errs diag.List
+}
+
+func prefix(err error) error {
+	var d *diag.Error
+	if errors.As(err, &d) {
+		d.File = path.Join(ContentDir, d.File)
+	}
+	return err
+}
+
+// read returns the file at rel (relative to the content folder), checking
+// that it is UTF-8. A missing optional file returns nil, nil.
+func (l *loader) read(rel string, optional bool) ([]byte, string) {
+	name := path.Join(ContentDir, rel)
+	src, err := os.ReadFile(filepath.Join(l.root, filepath.FromSlash(name)))
+	if optional && errors.Is(err, fs.ErrNotExist) {
+		return nil, name
+	}
+	if err != nil {
+		l.errs.Add(diag.New(name, 0, "cannot read: "+err.Error(), "check that the file exists and is readable"))
+		return nil, name
+	}
+	if line := invalidUTF8Line(src); line > 0 {
+		l.errs.Add(diag.New(name, line, "invalid UTF-8", "save the file as UTF-8 (not Shift_JIS)"))
+		return nil, name
+	}
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	return src, name
+}
+
+// invalidUTF8Line returns the 1-based line of the first invalid UTF-8 byte, or 0.
+func invalidUTF8Line(b []byte) int {
+	if utf8.Valid(b) {
+		return 0
+	}
+	line := 1
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		b = b[size:]
+	}
+	return line
+}
+
+func (l *loader) site() *Site {
+	src, name := l.read("site.yaml", false)
+	if src == nil {
+		return nil
+	}
+	s := &Site{Dir: l.root}
+	if err := decodeStrict(name, src, s); err != nil {
+		l.errs.Add(err)
+		return nil
+	}
+	return s
+}
+
+// list returns the sorted names in the content sub-folder dir with suffix.
+func (l *loader) list(dir, suffix string) []string {
+	entries, err := os.ReadDir(filepath.Join(l.root, ContentDir, dir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		l.errs.Add(diag.New(path.Join(ContentDir, dir), 0, err.Error(), ""))
+		return nil
+	}
+	var names []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.HasSuffix(e.Name(), suffix) && !strings.HasPrefix(e.Name(), ".") {
+			names = append(names, e.Name())
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+func (l *loader) chapters() []*Chapter {
+	var out []*Chapter
+	easy := map[string]*EasyChapter{}
+	for _, n := range l.list("chapters", ".md") {
+		if slug, ok := strings.CutSuffix(n, ".easy.md"); ok {
+			if e := l.easyChapter(n); e != nil {
+				easy[slug] = e
+			}
+			continue
+		}
+		if c := l.chapter(n); c != nil {
+			out = append(out, c)
+		}
+	}
+	for slug, e := range easy {
+		if !attachEasy(out, slug, e) {
+			l.errs.Add(diag.New(e.File, 1, "easy-read text has no standard chapter",
+				fmt.Sprintf("name it after an existing chapter, e.g. chapters/%s.easy.md next to chapters/%s.md", slug, slug)))
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Front.Weight < out[j].Front.Weight })
+	return out
+}
+
+func attachEasy(chs []*Chapter, slug string, e *EasyChapter) bool {
+	for _, c := range chs {
+		if c.Slug == slug {
+			c.Easy = e
+			return true
+		}
+	}
+	return false
+}
+
+func (l *loader) chapter(n string) *Chapter {
+	src, name := l.read(path.Join("chapters", n), false)
+	if src == nil {
+		return nil
+	}
+	c := &Chapter{File: name, Slug: strings.TrimSuffix(n, ".md"), Body: src}
+	line, err := parseFront(name, src, &c.Front)
+	l.errs.Add(err)
+	c.BodyLine = line
+	return c
+}
+
+func (l *loader) easyChapter(n string) *EasyChapter {
+	src, name := l.read(path.Join("chapters", n), false)
+	if src == nil {
+		return nil
+	}
+	e := &EasyChapter{File: name, Body: src}
+	line, err := parseFront(name, src, &e.Front)
+	l.errs.Add(err)
+	e.BodyLine = line
+	return e
+}
+
+func (l *loader) pillars() []*Pillar {
+	var out []*Pillar
+	for _, n := range l.list("pillars", ".yaml") {
+		src, name := l.read(path.Join("pillars", n), false)
+		if src == nil {
+			continue
+		}
+		p := &Pillar{}
+		if err := decodeStrict(name, src, p); err != nil {
+			l.errs.Add(err)
+			continue
+		}
+		p.File, p.Slug = name, strings.TrimSuffix(n, ".yaml")
+		out = append(out, p)
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Number < out[j].Number })
+	return out
+}
+
+func (l *loader) glossary() []*Term {
+	src, name := l.read("glossary.yaml", true)
+	if src == nil {
+		return nil
+	}
+	var terms []*Term
+	l.errs.Add(decodeStrict(name, src, &terms))
+	return terms
+}
+
+func (l *loader) readings() map[string]string {
+	src, name := l.read("readings.yaml", true)
+	if src == nil {
+		return nil
+	}
+	m := map[string]string{}
+	l.errs.Add(decodeStrict(name, src, &m))
+	return m
+}
+
+// LoadReadings reads only content/readings.yaml under root, for tools that
+// annotate text outside a build. A missing file gives an empty dictionary.
+func LoadReadings(root string) (map[string]string, error) {
+	l := &loader{root: root}
+	m := l.readings()
+	return m, l.errs.Err()
+}

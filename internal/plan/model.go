@@ -1,0 +1,215 @@
+// Package plan holds the model of a city plan (site, chapters, pillars,
+// directions, measures, glossary, readings) and loads it from a content
+// folder with strict YAML decoding: every unknown key, missing field and
+// duplicate is reported as a *diag.Error naming the file and line.
+//
+// The package knows nothing about HTML or templates; text fields are kept as
+// the author wrote them (Markdown with author ruby syntax).
+package plan
+
+// Site is a whole plan: site.yaml plus everything loaded from the folders
+// beside it.
+type Site struct {
+	City        string         `yaml:"city"`
+	Title       string         `yaml:"title"`
+	ShortTitle  string         `yaml:"short_title"`
+	Period      Period         `yaml:"period"`
+	Philosophy  []string       `yaml:"philosophy"`
+	Policies    []string       `yaml:"policies"`
+	Contact     Contact        `yaml:"contact"`
+	BaseURL     string         `yaml:"base_url"`
+	Theme       string         `yaml:"theme"`
+	Furigana    string         `yaml:"furigana"`
+	UnsafeHTML  bool           `yaml:"unsafe_html"`
+	RequireEasy bool           `yaml:"require_easy"`
+	Easy        *EasySite      `yaml:"easy"`
+	EasyRead    EasyReadLimits `yaml:"easyread"`
+	A11y        *A11yPolicy    `yaml:"accessibility"`
+
+	// Dir is the content folder the site was loaded from.
+	Dir string `yaml:"-"`
+	// Chapters are sorted by weight, then file name.
+	Chapters []*Chapter `yaml:"-"`
+	// Pillars are sorted by number.
+	Pillars  []*Pillar        `yaml:"-"`
+	Glossary []*Term          `yaml:"-"`
+	Readings map[string]string `yaml:"-"`
+	// A11yResults is the parsed results file of the last accessibility test run, if any.
+	A11yResults *A11yResults `yaml:"-"`
+}
+
+// Period is the plan period in Japanese fiscal years (April to March).
+type Period struct {
+	From int `yaml:"from"`
+	To   int `yaml:"to"`
+}
+
+// Contact is the department that publishes the plan.
+type Contact struct {
+	Department string `yaml:"department"`
+	Phone      string `yaml:"phone"`
+	Fax        string `yaml:"fax"`
+	Email      string `yaml:"email"`
+	Address    string `yaml:"address"`
+}
+
+// EasySite holds easy-read (わかりやすい版) versions of site-level texts.
+type EasySite struct {
+	Title      string   `yaml:"title"`
+	Philosophy []string `yaml:"philosophy"`
+	Policies   []string `yaml:"policies"`
+}
+
+// EasyReadLimits configures the easy-read checker; zero values mean defaults.
+type EasyReadLimits struct {
+	MaxSentence   int               `yaml:"max_sentence"`
+	MaxCommas     int               `yaml:"max_commas"`
+	MaxKanjiRatio float64           `yaml:"max_kanji_ratio"`
+	Grade         int               `yaml:"grade"`
+	MaxKatakana   int               `yaml:"max_katakana"`
+	HardWords     map[string]string `yaml:"hard_words"`
+}
+
+// A11yPolicy is the ウェブアクセシビリティ方針 published on the policy page.
+type A11yPolicy struct {
+	Target      string   `yaml:"target"`
+	Scope       string   `yaml:"scope"`
+	Period      string   `yaml:"period"`
+	Established string   `yaml:"established"`
+	Contact     string   `yaml:"contact"`
+	Exceptions  []string `yaml:"exceptions"`
+}
+
+// Chapter is one prose chapter, with its optional easy-read text.
+type Chapter struct {
+	File  string // path relative to the site folder, e.g. chapters/01-intro.md
+	Slug  string // file name without extension, e.g. 01-intro
+	Front Front
+	Body  []byte // the whole file, front matter included
+	// BodyLine is the 1-based line where the Markdown body starts.
+	BodyLine int
+	Easy     *EasyChapter
+}
+
+// EasyChapter is the わかりやすい版 of a chapter (NN-slug.easy.md).
+type EasyChapter struct {
+	File     string
+	Front    Front
+	Body     []byte
+	BodyLine int
+}
+
+// Front is a chapter's front matter.
+type Front struct {
+	Title    string `yaml:"title"`
+	Weight   int    `yaml:"weight"`
+	Summary  string `yaml:"summary"`
+	Furigana string `yaml:"furigana"`
+}
+
+// Pillar is one 施策の柱 (基本施策) with its directions or measures.
+type Pillar struct {
+	Number     int          `yaml:"number"`
+	Title      string       `yaml:"title"`
+	Summary    string       `yaml:"summary"`
+	Easy       *EasyText    `yaml:"easy"`
+	Directions []*Direction `yaml:"directions"`
+	Measures   []*Measure   `yaml:"measures"`
+	Furigana   string       `yaml:"furigana"`
+
+	File string `yaml:"-"`
+	Slug string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// Direction is one 施策の方向 inside a pillar.
+type Direction struct {
+	Number   int        `yaml:"number"`
+	Title    string     `yaml:"title"`
+	Summary  string     `yaml:"summary"`
+	Easy     *EasyText  `yaml:"easy"`
+	Measures []*Measure `yaml:"measures"`
+
+	Line int `yaml:"-"`
+}
+
+// Measure is one 施策: title, description, responsible departments.
+type Measure struct {
+	Number      Number    `yaml:"number"`
+	Title       string    `yaml:"title"`
+	Description string    `yaml:"description"`
+	Departments []string  `yaml:"departments"`
+	Status      string    `yaml:"status"`
+	Targets     []*Target `yaml:"targets"`
+	Easy        *EasyText `yaml:"easy"`
+
+	File string `yaml:"-"`
+	Line int    `yaml:"-"`
+	// ID is the stable anchor of the measure, set by Load.
+	ID string `yaml:"-"`
+	// Pillar and Direction point back to where the measure lives; Direction may be nil.
+	Pillar    *Pillar    `yaml:"-"`
+	Direction *Direction `yaml:"-"`
+}
+
+// Target is a numeric goal of a measure.
+type Target struct {
+	Indicator string `yaml:"indicator"`
+	Unit      string `yaml:"unit"`
+	Baseline  Value  `yaml:"baseline"`
+	Goal      Value  `yaml:"goal"`
+}
+
+// Value is a figure in a fiscal year.
+type Value struct {
+	FY    int     `yaml:"fy"`
+	Value float64 `yaml:"value"`
+}
+
+// EasyText is the easy-read version of a pillar, direction or measure.
+// Summary and Description are synonyms so that each kind uses its own word.
+type EasyText struct {
+	Title       string `yaml:"title"`
+	Summary     string `yaml:"summary"`
+	Description string `yaml:"description"`
+}
+
+// Body returns the easy summary or description, whichever is set.
+func (e *EasyText) Body() string {
+	if e == nil {
+		return ""
+	}
+	if e.Description != "" {
+		return e.Description
+	}
+	return e.Summary
+}
+
+// Term is one glossary entry.
+type Term struct {
+	Term        string `yaml:"term"`
+	Reading     string `yaml:"reading"`
+	Description string `yaml:"description"`
+	Easy        string `yaml:"easy"`
+
+	ID   string `yaml:"-"`
+	Line int    `yaml:"-"`
+}
+
+// AllMeasures returns every measure of the plan in document order.
+func (s *Site) AllMeasures() []*Measure {
+	var out []*Measure
+	for _, p := range s.Pillars {
+		out = append(out, p.AllMeasures()...)
+	}
+	return out
+}
+
+// AllMeasures returns the pillar's measures, those under directions included, in order.
+func (p *Pillar) AllMeasures() []*Measure {
+	out := append([]*Measure(nil), p.Measures...)
+	for _, d := range p.Directions {
+		out = append(out, d.Measures...)
+	}
+	return out
+}

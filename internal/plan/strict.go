@@ -1,0 +1,123 @@
+package plan
+
+import (
+	"fmt"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+
+	"github.com/plansite/plansite/internal/diag"
+)
+
+// decodeStrict parses src as YAML into v. Every key that v's type does not
+// declare is reported with its line, so that a typo never drops data
+// silently; syntax and type errors also carry lines. All problems are
+// returned together as a diag.List.
+func decodeStrict(file string, src []byte, v any) error {
+	var root yaml.Node
+	if err := yaml.Unmarshal(src, &root); err != nil {
+		return yamlError(file, err)
+	}
+	if len(root.Content) == 0 {
+		return diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")
+	}
+	var errs diag.List
+	checkKnown(file, root.Content[0], reflect.TypeOf(v), &errs)
+	if err := errs.Err(); err != nil {
+		return err
+	}
+	if err := root.Content[0].Decode(v); err != nil {
+		return yamlError(file, err)
+	}
+	return nil
+}
+
+var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+
+// yamlError turns a yaml.v3 error into diag errors with lines.
+func yamlError(file string, err error) error {
+	var msgs []string
+	if te, ok := err.(*yaml.TypeError); ok {
+		msgs = te.Errors
+	} else {
+		msgs = []string{err.Error()}
+	}
+	var errs diag.List
+	for _, m := range msgs {
+		line := 0
+		if sm := lineRe.FindStringSubmatch(strings.TrimSpace(m)); sm != nil {
+			line, _ = strconv.Atoi(sm[1])
+			m = sm[2]
+		}
+		m = strings.TrimPrefix(m, "yaml: ")
+		errs.Add(diag.New(file, line, "YAML: "+m, "check indentation, colons and quoting on this line"))
+	}
+	return errs.Err()
+}
+
+// checkKnown walks a YAML node against the Go type it will be decoded into
+// and reports keys that the type does not declare.
+func checkKnown(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n.Kind == yaml.AliasNode && n.Alias != nil {
+		n = n.Alias
+	}
+	switch {
+	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
+		checkStruct(file, n, t, errs)
+	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
+		for _, c := range n.Content {
+			checkKnown(file, c, t.Elem(), errs)
+		}
+	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
+		for i := 1; i < len(n.Content); i += 2 {
+			checkKnown(file, n.Content[i], t.Elem(), errs)
+		}
+	}
+}
+
+func checkStruct(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {
+	fields := yamlFields(t)
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		key := n.Content[i]
+		ft, ok := fields[key.Value]
+		if !ok {
+			errs.Add(diag.New(file, key.Line, fmt.Sprintf("unknown key %q", key.Value),
+				"known keys here: "+strings.Join(sortedKeys(fields), ", ")))
+			continue
+		}
+		checkKnown(file, n.Content[i+1], ft, errs)
+	}
+}
+
+// yamlFields maps the YAML names of t's fields to their types.
+func yamlFields(t reflect.Type) map[string]reflect.Type {
+	m := map[string]reflect.Type{}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		m[name] = f.Type
+	}
+	return m
+}
+
+func sortedKeys(m map[string]reflect.Type) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}

@@ -1,0 +1,177 @@
+package plan
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/plansite/plansite/internal/diag"
+)
+
+var (
+	modeRe   = regexp.MustCompile(`^(none|all|grade:[1-6])$`)
+	statuses = map[string]bool{"": true, "新規": true, "拡充": true, "継続": true}
+)
+
+const siteFile = ContentDir + "/site.yaml"
+
+// Validate checks what strict decoding cannot: required fields, allowed
+// values, duplicates. It also assigns measure and term IDs. Every problem
+// is returned, as a diag.List.
+func Validate(s *Site) error {
+	var errs diag.List
+	validateSite(s, &errs)
+	for _, c := range s.Chapters {
+		validateFront(c.File, c.Front, &errs)
+		if c.Easy != nil {
+			validateFront(c.Easy.File, c.Easy.Front, &errs)
+		}
+	}
+	for _, p := range s.Pillars {
+		validatePillar(p, &errs)
+	}
+	validateNumbers(s, &errs)
+	validateTerms(s.Glossary, &errs)
+	return errs.Err()
+}
+
+func required(errs *diag.List, file string, line int, what, value string) {
+	if strings.TrimSpace(value) == "" {
+		errs.Add(diag.New(file, line, "missing required field "+what, "add `"+what+": ...`"))
+	}
+}
+
+func validateSite(s *Site, errs *diag.List) {
+	required(errs, siteFile, 1, "city", s.City)
+	required(errs, siteFile, 1, "title", s.Title)
+	required(errs, siteFile, 1, "short_title", s.ShortTitle)
+	if s.Period.From == 0 || s.Period.To < s.Period.From {
+		errs.Add(diag.New(siteFile, 1, "period must have from and to fiscal years, from <= to", "write period: {from: 2024, to: 2029}"))
+	}
+	if len(s.Philosophy) == 0 {
+		errs.Add(diag.New(siteFile, 1, "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
+	}
+	checkMode(errs, siteFile, 1, s.Furigana)
+}
+
+func checkMode(errs *diag.List, file string, line int, mode string) {
+	if mode != "" && !modeRe.MatchString(mode) {
+		errs.Add(diag.New(file, line, fmt.Sprintf("furigana: %q is not a mode", mode), "use none, all or grade:1 … grade:6"))
+	}
+}
+
+func validateFront(file string, f Front, errs *diag.List) {
+	required(errs, file, 2, "title", f.Title)
+	checkMode(errs, file, 2, f.Furigana)
+}
+
+func validatePillar(p *Pillar, errs *diag.List) {
+	if p.Number <= 0 {
+		errs.Add(diag.New(p.File, p.Line, "missing required field number (a positive integer)", "add number: 1"))
+	}
+	required(errs, p.File, p.Line, "title", p.Title)
+	checkMode(errs, p.File, p.Line, p.Furigana)
+	if len(p.Directions) > 0 && len(p.Measures) > 0 {
+		errs.Add(diag.New(p.File, p.Line, "a pillar has either directions or measures, not both", "move the measures into a direction"))
+	}
+	for _, d := range p.Directions {
+		required(errs, p.File, d.Line, "title", d.Title)
+		for _, m := range d.Measures {
+			m.Pillar, m.Direction = p, d
+		}
+	}
+	for _, m := range p.AllMeasures() {
+		m.File, m.Pillar = p.File, p
+		validateMeasure(m, errs)
+	}
+	if len(p.AllMeasures()) == 0 {
+		errs.Add(diag.New(p.File, p.Line, "pillar has no measures", "add measures: or directions: with measures"))
+	}
+}
+
+func validateMeasure(m *Measure, errs *diag.List) {
+	if m.Number.IsZero() {
+		errs.Add(diag.New(m.File, m.Line, "missing required field number", "add number: with an integer, or 新 for a new measure"))
+	}
+	required(errs, m.File, m.Line, "title", m.Title)
+	required(errs, m.File, m.Line, "description", m.Description)
+	if len(m.Departments) == 0 {
+		errs.Add(diag.New(m.File, m.Line, "missing required field departments (担当課)", "add departments: [障がい者支援課]"))
+	}
+	if !statuses[m.Status] {
+		errs.Add(diag.New(m.File, m.Line, fmt.Sprintf("status %q is not allowed", m.Status), "use 新規, 拡充 or 継続"))
+	}
+	for _, t := range m.Targets {
+		required(errs, m.File, m.Line, "targets.indicator", t.Indicator)
+	}
+}
+
+// validateNumbers reports duplicate measure numbers and assigns IDs.
+func validateNumbers(s *Site, errs *diag.List) {
+	seen := map[int]*Measure{}
+	for _, p := range s.Pillars {
+		k := 0
+		for _, m := range p.AllMeasures() {
+			if m.Number.New {
+				k++
+				m.ID = fmt.Sprintf("measure-new-%d-%d", p.Number, k)
+				continue
+			}
+			m.ID = fmt.Sprintf("measure-%d", m.Number.N)
+			if prev, ok := seen[m.Number.N]; ok && m.Number.N > 0 {
+				errs.Add(diag.New(m.File, m.Line, fmt.Sprintf("duplicate measure number %d (also %s:%d)", m.Number.N, prev.File, prev.Line),
+					"give each measure its own number, or 新 for a new one"))
+				continue
+			}
+			seen[m.Number.N] = m
+		}
+	}
+}
+
+func validateTerms(terms []*Term, errs *diag.List) {
+	const file = ContentDir + "/glossary.yaml"
+	seen := map[string]bool{}
+	for i, t := range terms {
+		required(errs, file, t.Line, "term", t.Term)
+		required(errs, file, t.Line, "description", t.Description)
+		if seen[t.Term] {
+			errs.Add(diag.New(file, t.Line, fmt.Sprintf("duplicate term %q", t.Term), "keep one entry per term"))
+		}
+		seen[t.Term] = true
+		t.ID = fmt.Sprintf("term-%d", i+1)
+	}
+}
+
+// EasyGaps lists the texts that have no easy-read version, one *diag.Error
+// each. The build prints them as warnings, or fails on them when the site
+// sets require_easy.
+func EasyGaps(s *Site) []*diag.Error {
+	var out []*diag.Error
+	gap := func(file string, line int, what string) {
+		out = append(out, diag.New(file, line, what+" has no easy-read text", "add an easy: block (わかりやすい版)"))
+	}
+	if s.Easy == nil || len(s.Easy.Philosophy) == 0 {
+		gap(siteFile, 1, "philosophy")
+	}
+	for _, c := range s.Chapters {
+		if c.Easy == nil {
+			out = append(out, diag.New(c.File, 1, "chapter has no easy-read text", "write "+strings.TrimSuffix(c.File, ".md")+".easy.md"))
+		}
+	}
+	for _, p := range s.Pillars {
+		if p.Easy == nil {
+			gap(p.File, p.Line, "pillar "+fmt.Sprint(p.Number))
+		}
+		for _, d := range p.Directions {
+			if d.Easy == nil {
+				gap(p.File, d.Line, "direction "+fmt.Sprint(d.Number))
+			}
+		}
+		for _, m := range p.AllMeasures() {
+			if m.Easy == nil {
+				gap(m.File, m.Line, "measure "+m.Number.String())
+			}
+		}
+	}
+	return out
+}

@@ -1,0 +1,190 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/ruby"
+)
+
+const siteFile = "content/site.yaml"
+
+// card is a linked summary of a chapter or pillar.
+type card struct {
+	Href    string
+	Label   template.HTML // 基本施策1, 第2章 …
+	Title   template.HTML
+	Summary template.HTML
+	NotYet  bool
+}
+
+type homeBody struct {
+	Period           string
+	Philosophy       []template.HTML
+	Policies         []template.HTML
+	PhilosophyNotYet bool
+	PoliciesNotYet   bool
+	Chapters         []card
+	Pillars          []card
+}
+
+func (b *builder) home(t *text) content {
+	s, v := b.site, t.pg.variant
+	body := homeBody{Period: fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To)}
+	phil, ny := pickList(v, s.Philosophy, s.Easy, func(e *plan.EasySite) []string { return e.Philosophy })
+	body.Philosophy, body.PhilosophyNotYet = t.inlines(siteFile, 1, phil), ny
+	pol, ny := pickList(v, s.Policies, s.Easy, func(e *plan.EasySite) []string { return e.Policies })
+	body.Policies, body.PoliciesNotYet = t.inlines(siteFile, 1, pol), ny
+	for i, c := range s.Chapters {
+		body.Chapters = append(body.Chapters, b.chapterCard(t, i, c))
+	}
+	for _, p := range s.Pillars {
+		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
+	}
+	title := s.Title
+	if v == Easy && s.Easy != nil && s.Easy.Title != "" {
+		title = s.Easy.Title
+	}
+	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body}
+}
+
+func (t *text) inlines(file string, line int, src []string) []template.HTML {
+	out := make([]template.HTML, len(src))
+	for i, s := range src {
+		out[i] = t.inline(file, line, s)
+	}
+	return out
+}
+
+func (b *builder) chapterCard(t *text, i int, c *plan.Chapter) card {
+	title, summary, file, ny := c.Front.Title, c.Front.Summary, c.File, false
+	if t.pg.variant == Easy {
+		if c.Easy != nil {
+			title, summary, file = c.Easy.Front.Title, c.Easy.Front.Summary, c.Easy.File
+		} else {
+			ny = true
+		}
+	}
+	return card{
+		Href:    t.href(chapterPath(c.Slug)),
+		Label:   t.label("第" + itoa(i+1) + "章"),
+		Title:   t.inline(file, 2, title),
+		Summary: t.inline(file, 2, summary),
+		NotYet:  ny,
+	}
+}
+
+func (b *builder) pillarCard(t *text, p *plan.Pillar) card {
+	title, ny := pick(t.pg.variant, p.Title, easyTitle(p.Easy))
+	summary, _ := pick(t.pg.variant, p.Summary, p.Easy.Body())
+	return card{
+		Href:    t.href(pillarPath(p.Number)),
+		Label:   t.label(label("pillar", t.pg.variant) + itoa(p.Number)),
+		Title:   t.inline(p.File, p.Line, title),
+		Summary: t.block(p.File, p.Line, firstParagraph(summary)),
+		NotYet:  ny,
+	}
+}
+
+func easyTitle(e *plan.EasyText) string {
+	if e == nil {
+		return ""
+	}
+	return e.Title
+}
+
+// firstParagraph returns the first paragraph of Markdown text, for cards.
+func firstParagraph(s string) string {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "\n\n"); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+// href links from the current page to a standard path in the same variant.
+func (t *text) href(std string) string {
+	return rel(t.pg.path, variantPath(std, t.pg.variant))
+}
+
+// label renders a fixed interface word (with furigana in the page's mode).
+func (t *text) label(s string) template.HTML {
+	return t.inline("", 0, s)
+}
+
+// L renders the interface word key in the page's variant.
+func (t *text) L(key string) template.HTML {
+	return t.label(label(key, t.pg.variant))
+}
+
+type chapterBody struct {
+	TOC    []tocEntry
+	HTML   template.HTML
+	NotYet bool
+	Prev   *link
+	Next   *link
+}
+
+type tocEntry struct {
+	ID   string
+	Text string
+}
+
+func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
+	return func(t *text) content {
+		src, file, front, line, ny := c.Body, c.File, c.Front, c.BodyLine, false
+		if t.pg.variant == Easy {
+			if c.Easy != nil {
+				src, file, front, line = c.Easy.Body, c.Easy.File, c.Easy.Front, c.Easy.BodyLine
+			} else {
+				ny = true
+			}
+		}
+		html, heads := t.blockLevel(file, line, 2, string(skipLines(src, line-1)))
+		body := chapterBody{HTML: html, NotYet: ny}
+		for _, h := range heads {
+			if h.Level == 2 {
+				body.TOC = append(body.TOC, tocEntry{ID: h.ID, Text: h.Text})
+			}
+		}
+		body.Prev, body.Next = b.neighbours(t, c)
+		return content{Title: ruby.Plain(front.Title), H1: t.inline(file, 2, front.Title), Body: body}
+	}
+}
+
+// skipLines drops the first n lines of src (the front matter).
+func skipLines(src []byte, n int) []byte {
+	for ; n > 0 && len(src) > 0; n-- {
+		i := strings.IndexByte(string(src), '\n')
+		if i < 0 {
+			return nil
+		}
+		src = src[i+1:]
+	}
+	return src
+}
+
+func (b *builder) neighbours(t *text, c *plan.Chapter) (prev, next *link) {
+	chs := b.site.Chapters
+	for i, x := range chs {
+		if x != c {
+			continue
+		}
+		if i > 0 {
+			prev = b.chapterLink(t, chs[i-1])
+		}
+		if i+1 < len(chs) {
+			next = b.chapterLink(t, chs[i+1])
+		}
+	}
+	return prev, next
+}
+
+func (b *builder) chapterLink(t *text, c *plan.Chapter) *link {
+	title, file := c.Front.Title, c.File
+	if t.pg.variant == Easy && c.Easy != nil {
+		title, file = c.Easy.Front.Title, c.Easy.File
+	}
+	return &link{Href: t.href(chapterPath(c.Slug)), Text: t.inline(file, 2, title)}
+}

@@ -1,0 +1,157 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+
+	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/ruby"
+)
+
+type pillarBody struct {
+	Summary      template.HTML
+	NotYet       bool
+	Directions   []directionView
+	Measures     []measureView
+	MeasureLevel int // heading level of measures: 2 without directions, 3 under them
+}
+
+type directionView struct {
+	ID       string
+	Label    template.HTML
+	Title    template.HTML
+	Summary  template.HTML
+	NotYet   bool
+	Measures []measureView
+}
+
+type measureView struct {
+	ID          string
+	Href        string        // link to the measure, in lists
+	Label       template.HTML // 施策3
+	Title       template.HTML
+	Description template.HTML
+	NotYet      bool
+	Status      string
+	Departments []link
+	Targets     []targetView
+	Pillar      link // the measure's pillar, in lists
+}
+
+type targetView struct {
+	Indicator template.HTML
+	Base      string
+	Goal      string
+}
+
+func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
+	return func(t *text) content {
+		v := t.pg.variant
+		title, ny := pick(v, p.Title, easyTitle(p.Easy))
+		summary, _ := pick(v, p.Summary, p.Easy.Body())
+		body := pillarBody{Summary: t.block(p.File, p.Line, summary), NotYet: ny, MeasureLevel: 2}
+		for _, d := range p.Directions {
+			body.Directions = append(body.Directions, b.direction(t, p, d))
+			body.MeasureLevel = 3
+		}
+		for _, m := range p.Measures {
+			body.Measures = append(body.Measures, b.measure(t, m))
+		}
+		plain := label("pillar", v) + itoa(p.Number) + "　" + ruby.Plain(title)
+		h1 := t.label(label("pillar", v)+itoa(p.Number)+"　") + t.inline(p.File, p.Line, title)
+		return content{Title: plain, H1: h1, Body: body}
+	}
+}
+
+func (b *builder) direction(t *text, p *plan.Pillar, d *plan.Direction) directionView {
+	v := t.pg.variant
+	title, ny := pick(v, d.Title, easyTitle(d.Easy))
+	summary, _ := pick(v, d.Summary, d.Easy.Body())
+	dv := directionView{
+		ID:     "direction-" + itoa(p.Number) + "-" + itoa(d.Number),
+		Label:  t.label(label("direction", v) + itoa(d.Number)),
+		Title:  t.inline(p.File, d.Line, title),
+		NotYet: ny,
+	}
+	if summary != "" {
+		dv.Summary = t.block(p.File, d.Line, summary)
+	}
+	for _, m := range d.Measures {
+		dv.Measures = append(dv.Measures, b.measure(t, m))
+	}
+	return dv
+}
+
+func (b *builder) measure(t *text, m *plan.Measure) measureView {
+	v := t.pg.variant
+	title, ny := pick(v, m.Title, easyTitle(m.Easy))
+	desc, _ := pick(v, m.Description, m.Easy.Body())
+	mv := measureView{
+		ID:          m.ID,
+		Label:       t.label(label("measure", v) + m.Number.String()),
+		Title:       t.inline(m.File, m.Line, title),
+		Description: t.block(m.File, m.Line, desc),
+		NotYet:      ny,
+		Status:      m.Status,
+		Departments: b.deptLinks(t, m),
+	}
+	for _, tg := range m.Targets {
+		mv.Targets = append(mv.Targets, targetView{
+			Indicator: t.inline(m.File, m.Line, tg.Indicator),
+			Base:      figure(tg.Baseline, tg.Unit),
+			Goal:      figure(tg.Goal, tg.Unit),
+		})
+	}
+	return mv
+}
+
+// figure prints a target value with its unit and fiscal year.
+func figure(v plan.Value, unit string) string {
+	if v.FY == 0 {
+		return "—"
+	}
+	return strconv.FormatFloat(v.Value, 'f', -1, 64) + unit + "（" + fiscalYear(v.FY) + "）"
+}
+
+type measuresBody struct {
+	Measures []measureView
+}
+
+func (b *builder) measures(t *text) content {
+	var body measuresBody
+	for _, m := range b.site.AllMeasures() {
+		body.Measures = append(body.Measures, b.measureSummary(t, m))
+	}
+	return b.fixed(t, "measures", body)
+}
+
+// measureSummary is a measure as lists show it: linked title, departments.
+func (b *builder) measureSummary(t *text, m *plan.Measure) measureView {
+	v := t.pg.variant
+	title, ny := pick(v, m.Title, easyTitle(m.Easy))
+	mv := measureView{
+		Href:        t.href(pillarPath(m.Pillar.Number) + "#" + m.ID),
+		Label:       t.label(m.Number.String()),
+		Title:       t.inline(m.File, m.Line, title),
+		NotYet:      ny,
+		Status:      m.Status,
+		Pillar:      link{Href: t.href(pillarPath(m.Pillar.Number)), Text: t.label(label("pillar", v) + itoa(m.Pillar.Number))},
+		Departments: b.deptLinks(t, m),
+	}
+	return mv
+}
+
+// fixed is the content of a generated page whose title is an interface word.
+func (b *builder) fixed(t *text, key string, body any) content {
+	return content{Title: label(key, t.pg.variant), H1: t.L(key), Body: body}
+}
+
+// deptLinks links each department of a measure to its entry in the
+// department index.
+func (b *builder) deptLinks(t *text, m *plan.Measure) []link {
+	var out []link
+	for _, d := range m.Departments {
+		out = append(out, link{Href: t.href(departmentsPath + "#" + b.deptID(d)), Text: t.inline(m.File, m.Line, d)})
+	}
+	return out
+}

@@ -1,0 +1,104 @@
+package site
+
+import (
+	"html/template"
+
+	"github.com/plansite/plansite/internal/furigana"
+	"github.com/plansite/plansite/internal/plan"
+)
+
+// page is one output HTML file in one variant.
+type page struct {
+	kind    string // template name
+	path    string // output path, variant prefix included
+	std     string // the standard variant's path (counterpart key)
+	variant Variant
+	mode    furigana.Mode
+	file    string // main source file, for errors; may be empty
+	make    func(t *text) content
+}
+
+// content is what a page kind produces for the layout.
+type content struct {
+	Title  string        // plain text, for <title> and the breadcrumb
+	H1     template.HTML // the heading, with ruby
+	Crumbs []link        // between home and this page
+	Body   any
+}
+
+// link is a rendered hyperlink.
+type link struct {
+	Href    string
+	Text    template.HTML
+	Current bool
+}
+
+// pages lists every page of both variants, in a fixed order.
+func (b *builder) pages() []*page {
+	var out []*page
+	for _, v := range []Variant{Standard, Easy} {
+		add := func(kind, std, file string, mode furigana.Mode, make func(t *text) content) {
+			out = append(out, &page{kind: kind, path: variantPath(std, v), std: std, variant: v, mode: mode, file: file, make: make})
+		}
+		mode := b.mode(v, "")
+		add("home", homePath, "content/site.yaml", mode, b.home)
+		for _, c := range b.site.Chapters {
+			add("chapter", chapterPath(c.Slug), c.File, b.mode(v, c.Front.Furigana), b.chapter(c))
+		}
+		for _, p := range b.site.Pillars {
+			add("pillar", pillarPath(p.Number), p.File, b.mode(v, p.Furigana), b.pillar(p))
+		}
+		add("measures", measuresPath, "", mode, b.measures)
+		add("departments", departmentsPath, "", mode, b.departments)
+		if len(b.site.Glossary) > 0 {
+			add("glossary", glossaryPath, "content/glossary.yaml", mode, b.glossary)
+		}
+		add("contact", contactPath, "content/site.yaml", mode, b.contact)
+		if b.site.A11y != nil {
+			add("policy", policyPath, "content/site.yaml", mode, b.policy)
+			add("results", resultsPath, "", mode, b.results)
+		}
+		add("notfound", notFoundPath, "", mode, b.notFound)
+	}
+	return out
+}
+
+// mode is the furigana mode of a page: always 総ルビ in the easy variant;
+// otherwise the page's own setting, else the site's, else none.
+func (b *builder) mode(v Variant, override string) furigana.Mode {
+	if v == Easy {
+		return furigana.Mode{All: true}
+	}
+	s := override
+	if s == "" {
+		s = b.site.Furigana
+	}
+	m, err := furigana.ParseMode(s)
+	if err != nil || s == "" {
+		return furigana.Mode{}
+	}
+	return m
+}
+
+// pick returns the easy text in the easy variant when there is one, and
+// whether the standard text had to stand in for a missing easy text.
+func pick(v Variant, std, easy string) (string, bool) {
+	if v == Easy {
+		if easy != "" {
+			return easy, false
+		}
+		return std, true
+	}
+	return std, false
+}
+
+// pickList is pick for lists of lines.
+func pickList(v Variant, std []string, easy *plan.EasySite, get func(*plan.EasySite) []string) ([]string, bool) {
+	if v == Easy {
+		if easy != nil && len(get(easy)) > 0 {
+			return get(easy), false
+		}
+		return std, true
+	}
+	return std, false
+}

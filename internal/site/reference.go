@@ -1,0 +1,165 @@
+package site
+
+import (
+	"html/template"
+	"sort"
+	"strings"
+
+	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/ruby"
+)
+
+// dept is one 担当課 with every measure it is responsible for.
+type dept struct {
+	Name     string
+	ID       string
+	Measures []*plan.Measure
+}
+
+// departments groups measures by department, in order of first appearance
+// in the plan (the order in which a reader of the plan meets them).
+func departments(s *plan.Site) []*dept {
+	var out []*dept
+	byName := map[string]*dept{}
+	for _, m := range s.AllMeasures() {
+		for _, name := range m.Departments {
+			d, ok := byName[name]
+			if !ok {
+				d = &dept{Name: name, ID: "dept-" + itoa(len(out)+1)}
+				byName[name] = d
+				out = append(out, d)
+			}
+			d.Measures = append(d.Measures, m)
+		}
+	}
+	return out
+}
+
+func (b *builder) deptID(name string) string {
+	for _, d := range b.depts {
+		if d.Name == name {
+			return d.ID
+		}
+	}
+	return ""
+}
+
+type deptView struct {
+	ID       string
+	Name     template.HTML
+	Measures []measureView
+}
+
+func (b *builder) departments(t *text) content {
+	var body []deptView
+	for _, d := range b.depts {
+		dv := deptView{ID: d.ID, Name: t.inline("", 0, d.Name)}
+		for _, m := range d.Measures {
+			dv.Measures = append(dv.Measures, b.measureSummary(t, m))
+		}
+		body = append(body, dv)
+	}
+	return b.fixed(t, "departments", body)
+}
+
+type termView struct {
+	ID          string
+	Term        template.HTML
+	Reading     string
+	Explanation template.HTML
+	NotYet      bool
+}
+
+func (b *builder) glossary(t *text) content {
+	const file = "content/glossary.yaml"
+	var body []termView
+	for _, term := range b.site.Glossary {
+		expl, ny := pick(t.pg.variant, term.Description, term.Easy)
+		body = append(body, termView{
+			ID:          term.ID,
+			Term:        t.inline(file, term.Line, term.Term),
+			Reading:     term.Reading,
+			Explanation: t.block(file, term.Line, expl),
+			NotYet:      ny,
+		})
+	}
+	return b.fixed(t, "glossary", body)
+}
+
+// pageTerms lists the glossary terms linked on the page, in glossary order.
+func (b *builder) pageTerms(t *text) []link {
+	var out []link
+	for _, term := range b.site.Glossary {
+		if t.used[term.Term] {
+			out = append(out, link{
+				Href: t.href(glossaryPath + "#" + term.ID),
+				Text: template.HTML(template.HTMLEscapeString(term.Term)),
+			})
+		}
+	}
+	return out
+}
+
+type contactBody struct {
+	Contact plan.Contact
+	Phone   string // digits only, for tel: links
+}
+
+func (b *builder) contact(t *text) content {
+	c := b.site.Contact
+	phone := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' || r == '+' {
+			return r
+		}
+		return -1
+	}, c.Phone)
+	return b.fixed(t, "contact", contactBody{Contact: c, Phone: phone})
+}
+
+func (b *builder) policy(t *text) content {
+	return b.fixed(t, "policy", b.site.A11y)
+}
+
+type resultsBody struct {
+	R          *plan.A11yResults
+	Criteria   []criterion
+	ToolsOrder []toolVersion
+}
+
+type criterion struct {
+	ID    string
+	Count int
+}
+
+type toolVersion struct{ Name, Version string }
+
+func (b *builder) results(t *text) content {
+	body := resultsBody{R: b.site.A11yResults}
+	if r := body.R; r != nil {
+		for id, n := range r.ViolationsByCriterion {
+			body.Criteria = append(body.Criteria, criterion{ID: id, Count: n})
+		}
+		sort.Slice(body.Criteria, func(i, j int) bool { return body.Criteria[i].ID < body.Criteria[j].ID })
+		for name, v := range r.Tools {
+			body.ToolsOrder = append(body.ToolsOrder, toolVersion{name, v})
+		}
+		sort.Slice(body.ToolsOrder, func(i, j int) bool { return body.ToolsOrder[i].Name < body.ToolsOrder[j].Name })
+	}
+	return b.fixed(t, "results", body)
+}
+
+func (b *builder) notFound(t *text) content {
+	return b.fixed(t, "notfound", nil)
+}
+
+// plainTitle is the page title of the site for <title>: "page | plan | city".
+func (b *builder) plainTitle(c content, v Variant) string {
+	parts := []string{c.Title}
+	if v == Easy {
+		parts[0] += "（" + Easy.Label() + "）"
+	}
+	if c.Title != ruby.Plain(b.site.Title) {
+		parts = append(parts, ruby.Plain(b.site.ShortTitle))
+	}
+	return strings.Join(append(parts, b.site.City), " | ")
+}

@@ -1,0 +1,224 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/plansite/plansite/internal/diag"
+)
+
+// file is one output file.
+type file struct {
+	Path string
+	Data []byte
+}
+
+// layout is the data every template gets.
+type layout struct {
+	Kind        string
+	Variant     string
+	Title       string // <title>
+	H1          template.HTML
+	SiteTitle   template.HTML
+	City        string
+	Home        string
+	Assets      string // relative URL of the assets folder, ending in /
+	Nav         []link
+	Crumbs      []link // home first, the current page last
+	Alt         link   // the same page in the other variant
+	AltLang     string // label of the other variant
+	Footer      []link
+	Terms       []link
+	FuriganaOn  bool
+	Canonical   string
+	L           func(key string) template.HTML // an interface word, with furigana
+	P           func(key string) string        // an interface word as plain text (for attributes)
+	ResultsHref string
+	Body        any
+}
+
+// renderAll renders the pages in parallel. Output order follows the page
+// list, so the result does not depend on scheduling.
+func (b *builder) renderAll(pages []*page) ([]file, error) {
+	out := make([]file, len(pages))
+	errs := make([]error, len(pages))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < b.opts.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range work {
+				out[i], errs[i] = b.render(pages[i])
+			}
+		}()
+	}
+	for i := range pages {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	var all diag.List
+	for _, err := range errs {
+		all.Add(err)
+	}
+	return out, dedupe(all).Err()
+}
+
+// dedupe drops repeated errors: a bad text shared by both variants or
+// several pages is reported once.
+func dedupe(l diag.List) diag.List {
+	seen := map[string]bool{}
+	var out diag.List
+	for _, e := range l {
+		if !seen[e.Error()] {
+			seen[e.Error()] = true
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+func (b *builder) render(pg *page) (file, error) {
+	t := b.newText(pg)
+	c := pg.make(t)
+	data := b.layout(t, c)
+	var buf bytes.Buffer
+	tmpl, ok := b.tmpl[pg.kind]
+	if !ok {
+		return file{}, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
+	}
+	if err := tmpl.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
+		return file{}, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
+	}
+	if err := t.errs.Err(); err != nil {
+		return file{}, err
+	}
+	return file{Path: pg.path, Data: buf.Bytes()}, nil
+}
+
+func (b *builder) layout(t *text, c content) layout {
+	pg, v := t.pg, t.pg.variant
+	l := layout{
+		Kind:        pg.kind,
+		Variant:     v.String(),
+		Title:       b.plainTitle(c, v),
+		H1:          c.H1,
+		SiteTitle:   t.inline(siteFile, 1, b.site.Title),
+		City:        b.site.City,
+		Home:        t.href(homePath),
+		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + assetsDir,
+		Alt:         link{Href: rel(pg.path, variantPath(pg.std, v.other())), Text: t.label(v.other().Label())},
+		AltLang:     v.other().Label(),
+		FuriganaOn:  v == Easy || pg.mode.All || pg.mode.Grade > 0,
+		L:           t.L,
+		P:           func(key string) string { return label(key, v) },
+		ResultsHref: t.href(resultsPath),
+		Body:        c.Body,
+	}
+	l.Nav = b.nav(t)
+	l.Crumbs = b.crumbs(t, c)
+	l.Footer = b.footer(t)
+	l.Terms = b.pageTerms(t)
+	if b.site.BaseURL != "" && pg.kind != "notfound" {
+		l.Canonical = strings.TrimSuffix(b.site.BaseURL, "/") + "/" + pg.path
+	}
+	return l
+}
+
+func (b *builder) nav(t *text) []link {
+	keys := []struct{ key, path string }{
+		{"home", homePath}, {"measures", measuresPath}, {"departments", departmentsPath},
+		{"glossary", glossaryPath}, {"contact", contactPath},
+	}
+	var out []link
+	for _, k := range keys {
+		if k.key == "glossary" && len(b.site.Glossary) == 0 {
+			continue
+		}
+		out = append(out, link{Href: t.href(k.path), Text: t.L(k.key), Current: t.pg.std == k.path})
+	}
+	return out
+}
+
+func (b *builder) crumbs(t *text, c content) []link {
+	out := []link{{Href: t.href(homePath), Text: t.L("home")}}
+	if t.pg.std == homePath {
+		out[0].Current = true
+		return out
+	}
+	out = append(out, c.Crumbs...)
+	return append(out, link{Href: path.Base(t.pg.path), Text: c.H1, Current: true})
+}
+
+func (b *builder) footer(t *text) []link {
+	out := []link{{Href: t.href(contactPath), Text: t.L("contact")}}
+	if b.site.A11y != nil {
+		out = append(out,
+			link{Href: t.href(policyPath), Text: t.L("policy")},
+			link{Href: t.href(resultsPath), Text: t.L("results")})
+	}
+	return out
+}
+
+// parseTemplates parses layouts/baseof.html and the partials with each page
+// kind's layout, one template set per kind.
+func parseTemplates(theme fs.FS) (map[string]*template.Template, error) {
+	base := template.New("baseof.html").Funcs(funcs)
+	partials, err := fs.Glob(theme, "layouts/partials/*.html")
+	if err != nil {
+		return nil, err
+	}
+	base, err = base.ParseFS(theme, append([]string{"layouts/baseof.html"}, partials...)...)
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	kinds, err := fs.Glob(theme, "layouts/*.html")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]*template.Template{}
+	for _, k := range kinds {
+		name := strings.TrimSuffix(path.Base(k), ".html")
+		if name == "baseof" {
+			continue
+		}
+		t, err := base.Clone()
+		if err == nil {
+			t, err = t.ParseFS(theme, k)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("theme: %w", err)
+		}
+		out[name] = t
+	}
+	return out, nil
+}
+
+// funcs are the template functions themes may use.
+var funcs = template.FuncMap{
+	"statusClass": statusClass,
+	"measureArgs": measureArgs,
+}
+
+// statusClass maps a measure status to its CSS class.
+func statusClass(s string) string {
+	switch s {
+	case "新規":
+		return "status--new"
+	case "拡充":
+		return "status--up"
+	}
+	return "status--cont"
+}
+
+// measureArgs bundles what the measure partial needs: the page's layout
+// data, the measure and its heading level.
+func measureArgs(root layout, m measureView, level int) map[string]any {
+	return map[string]any{"Root": root, "M": m, "Level": level}
+}

@@ -1,0 +1,65 @@
+package site
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+
+	theme "github.com/plansite/plansite/themes/default"
+)
+
+// themeFS returns the theme files for a site: the files of root/themes/name
+// laid over the embedded default theme, so a site overrides only what it
+// changes.
+func themeFS(root, name string) fs.FS {
+	if name == "" {
+		name = "default"
+	}
+	dir := filepath.Join(root, "themes", name)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		return theme.FS
+	}
+	return overlay{upper: os.DirFS(dir), lower: theme.FS}
+}
+
+// overlay is a read-only file system whose upper layer hides files of the
+// same name in the lower one. Directory listings are merged.
+type overlay struct{ upper, lower fs.FS }
+
+// Open opens name from the upper layer, falling back to the lower. For a
+// directory present in both, the lower one is returned; listings are merged
+// by ReadDir.
+func (o overlay) Open(name string) (fs.File, error) {
+	f, err := o.upper.Open(name)
+	if err != nil {
+		return o.lower.Open(name)
+	}
+	if st, serr := f.Stat(); serr == nil && st.IsDir() {
+		if lf, lerr := o.lower.Open(name); lerr == nil {
+			f.Close()
+			return lf, nil
+		}
+	}
+	return f, nil
+}
+
+// ReadDir merges the listings of both layers, sorted by name.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	up, uerr := fs.ReadDir(o.upper, name)
+	low, lerr := fs.ReadDir(o.lower, name)
+	if uerr != nil && lerr != nil {
+		return nil, errors.Join(uerr, lerr)
+	}
+	seen := map[string]bool{}
+	var out []fs.DirEntry
+	for _, e := range append(up, low...) {
+		if !seen[e.Name()] {
+			seen[e.Name()] = true
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
+	return out, nil
+}
