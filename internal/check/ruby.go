@@ -31,7 +31,11 @@ func Ruby(root, format string, in []byte, w io.Writer) error {
 	for sc.Scan() {
 		line := sc.Text()
 		if format == "text" {
-			fmt.Fprintln(w, furigana.Format(a.Annotate(line, mode)))
+			out, err := furigana.Format(a.Annotate(line, mode), "text")
+			if err != nil {
+				return err
+			}
+			fmt.Fprintln(w, out)
 			continue
 		}
 		out, err := md.Inline(line, &markdown.Page{File: "stdin", Line: 1, Annotator: site.NewAnnotator(a, mode)})
