@@ -35,11 +35,11 @@ func Load(root string) (*Site, error) {
 	res, err := loadA11yResults(filepath.Join(root, ContentDir))
 	l.errs.Add(prefix(err))
 	s.A11yResults = res
+	l.errs.Add(Validate(s))
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
-	l.errs.Add(Validate(s))
-	return s, l.errs.Err()
+	return s, nil
 }
 
 // loader collects errors while reading files.
@@ -69,7 +69,7 @@ func (l *loader) read(rel string, optional bool) ([]byte, string) {
 		return nil, name
 	}
 	if line := invalidUTF8Line(src); line > 0 {
-		l.errs.Add(diag.New(name, line, "invalid UTF-8", "save the file as UTF-8 (not Shift_JIS)"))
+		l.errs.Add(diag.New(name, line, "invalid UTF-8", "save the file as UTF-8, not Shift_JIS"))
 		return nil, name
 	}
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
@@ -101,10 +101,7 @@ func (l *loader) site() *Site {
 		return nil
 	}
 	s := &Site{Dir: l.root}
-	if err := decodeStrict(name, src, s); err != nil {
-		l.errs.Add(err)
-		return nil
-	}
+	l.errs.Add(decodeStrict(name, src, s))
 	return s
 }
 
@@ -196,7 +193,6 @@ func (l *loader) pillars() []*Pillar {
 		p := &Pillar{}
 		if err := decodeStrict(name, src, p); err != nil {
 			l.errs.Add(err)
-			continue
 		}
 		p.File, p.Slug = name, strings.TrimSuffix(n, ".yaml")
 		out = append(out, p)

@@ -27,13 +27,12 @@ func decodeStrict(file string, src []byte, v any) error {
 	}
 	var errs diag.List
 	checkKnown(file, root.Content[0], reflect.TypeOf(v), &errs)
-	if err := errs.Err(); err != nil {
-		return err
-	}
+	// Decode even after unknown keys, so that validation can report the
+	// file's other problems in the same run.
 	if err := root.Content[0].Decode(v); err != nil {
-		return yamlError(file, err)
+		errs.Add(yamlError(file, err))
 	}
-	return nil
+	return errs.Err()
 }
 
 var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)

@@ -66,6 +66,7 @@ func validateFront(file string, f Front, errs *diag.List) {
 }
 
 func validatePillar(p *Pillar, errs *diag.List) {
+	dropNil(p, errs)
 	if p.Number <= 0 {
 		errs.Add(diag.New(p.File, p.Line, "missing required field number (a positive integer)", "add number: 1"))
 	}
@@ -132,6 +133,10 @@ func validateTerms(terms []*Term, errs *diag.List) {
 	const file = ContentDir + "/glossary.yaml"
 	seen := map[string]bool{}
 	for i, t := range terms {
+		if t == nil {
+			errs.Add(diag.New(file, 0, "empty glossary entry", "remove the lone -"))
+			continue
+		}
 		required(errs, file, t.Line, "term", t.Term)
 		required(errs, file, t.Line, "description", t.Description)
 		if seen[t.Term] {
@@ -172,6 +177,34 @@ func EasyGaps(s *Site) []*diag.Error {
 				gap(m.File, m.Line, "measure "+m.Number.String())
 			}
 		}
+	}
+	return out
+}
+
+// dropNil removes empty list entries (a bare "-" in YAML, or an entry
+// that failed to decode) so that later stages never meet a nil, and reports them.
+func dropNil(p *Pillar, errs *diag.List) {
+	empty := func() {
+		errs.Add(diag.New(p.File, p.Line, "empty entry in a list of directions, measures or targets", "remove the lone - or fill in the entry"))
+	}
+	p.Directions = compact(p.Directions, empty)
+	p.Measures = compact(p.Measures, empty)
+	for _, d := range p.Directions {
+		d.Measures = compact(d.Measures, empty)
+	}
+	for _, m := range p.AllMeasures() {
+		m.Targets = compact(m.Targets, empty)
+	}
+}
+
+func compact[T any](list []*T, onNil func()) []*T {
+	out := list[:0]
+	for _, x := range list {
+		if x == nil {
+			onNil()
+			continue
+		}
+		out = append(out, x)
 	}
 	return out
 }

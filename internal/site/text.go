@@ -23,6 +23,7 @@ type text struct {
 	annot markdown.Annotator
 	errs  diag.List
 	terms []markdown.Term
+	n     int // Markdown fields rendered so far, for unique heading ids
 }
 
 func (b *builder) newText(pg *page) *text {
@@ -53,7 +54,10 @@ func (t *text) mdPage(file string, line int) *markdown.Page {
 
 // block renders Markdown source from file, starting at line.
 func (t *text) block(file string, line int, src string) template.HTML {
-	res, err := t.b.md.Convert([]byte(src), t.mdPage(file, line))
+	p := t.mdPage(file, line)
+	t.n++
+	p.IDPrefix = "part" + itoa(t.n)
+	res, err := t.b.md.Convert([]byte(src), p)
 	t.errs.Add(err)
 	return template.HTML(res.HTML)
 }
