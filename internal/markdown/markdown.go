@@ -1,0 +1,176 @@
+package markdown
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Options configure a Converter for the whole site.
+type Options struct {
+	// AllowHTML passes raw HTML through. When false (the default), raw HTML
+	// blocks and inline HTML are escaped and shown as text.
+	AllowHTML bool
+}
+
+// Ruby is a piece of text returned by an Annotator: Base with its Reading,
+// or plain text when Reading is "".
+type Ruby struct {
+	Base    string
+	Reading string
+}
+
+// Annotator adds automatic furigana. Annotate splits text into pieces whose
+// bases, concatenated, equal text; a piece with a Reading is rendered as
+// <ruby class="furi">. Pieces that do not add up to text are ignored.
+type Annotator interface {
+	Annotate(text string) []Ruby
+}
+
+// Term is a glossary term and the (relative) URL of its explanation.
+type Term struct {
+	Term string
+	Href string
+}
+
+// Page is the context of one Convert or Inline call. Several calls for one
+// page may share the Used map, one after another: Convert writes to it, so
+// a Page must not be used by concurrent calls.
+type Page struct {
+	File string // source path used in errors
+	Line int    // line in File where src starts, 1-based (0 means 1)
+
+	// Resolve rewrites link and image destinations. It is called for every
+	// destination except pure fragments (#…); an error becomes a build error
+	// at the line of the link. nil keeps destinations as written.
+	Resolve func(dest string) (href string, err error)
+
+	Annotator Annotator // automatic furigana; nil = none
+
+	Terms []Term          // glossary terms to link
+	Used  map[string]bool // terms already linked on this page; Convert adds to it
+
+	HeadingBase int    // the level a # becomes; 0 means 2
+	IDPrefix    string // prefix of heading ids; "" means "sec"
+}
+
+// Heading is a heading of the converted Markdown.
+type Heading struct {
+	Level int    // HTML level after the shift (2–6)
+	ID    string // the id attribute, e.g. "sec-1-2"
+	Text  string // plain text (ruby bases only)
+}
+
+// Result is converted Markdown.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+}
+
+// Converter converts Markdown with the plansite extensions. It is built
+// once by New and is safe for concurrent use.
+type Converter struct {
+	opts   Options
+	block  goldmark.Markdown
+	inline goldmark.Markdown
+}
+
+// New returns a Converter.
+func New(opts Options) *Converter {
+	return &Converter{
+		opts:   opts,
+		block:  newBlockMarkdown(opts),
+		inline: newInlineMarkdown(opts),
+	}
+}
+
+func rendererOptions(opts Options) []renderer.Option {
+	// Priority 100 wins over goldmark's html renderer (1000) for the kinds
+	// both register.
+	return []renderer.Option{renderer.WithNodeRenderers(util.Prioritized(&nodeRenderer{allowHTML: opts.AllowHTML}, 100))}
+}
+
+func htmlOptions(opts Options) []renderer.Option {
+	if opts.AllowHTML {
+		return []renderer.Option{html.WithUnsafe()}
+	}
+	return nil
+}
+
+// newBlockMarkdown sets up goldmark for whole documents: CommonMark, GFM
+// tables and the plansite extensions.
+func newBlockMarkdown(opts Options) goldmark.Markdown {
+	m := goldmark.New(
+		goldmark.WithExtensions(extension.Table),
+		goldmark.WithParserOptions(
+			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600)),
+			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true}, 1000)),
+		),
+		goldmark.WithRendererOptions(htmlOptions(opts)...),
+	)
+	m.Renderer().AddOptions(rendererOptions(opts)...)
+	return m
+}
+
+// newInlineMarkdown sets up goldmark for one line of inline Markdown: the
+// only block is the paragraph, which is rendered without <p>.
+func newInlineMarkdown(opts Options) goldmark.Markdown {
+	inlines := append(parser.DefaultInlineParsers(), util.Prioritized(rubyParser{}, 600))
+	p := parser.NewParser(
+		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
+		parser.WithInlineParsers(inlines...),
+		parser.WithASTTransformers(util.Prioritized(pageTransformer{block: false}, 1000)),
+	)
+	m := goldmark.New(goldmark.WithParser(p), goldmark.WithRendererOptions(htmlOptions(opts)...))
+	m.Renderer().AddOptions(rendererOptions(opts)...)
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(bareParagraphRenderer{}, 50)))
+	return m
+}
+
+// Convert converts block Markdown of one page. The error is a diag.List of
+// *diag.Error with p.File and the absolute line.
+func (c *Converter) Convert(src []byte, p *Page) (Result, error) {
+	st, doc := parse(c.block, src, p)
+	if err := st.errs.Err(); err != nil {
+		return Result{}, err
+	}
+	var buf bytes.Buffer
+	if err := c.block.Renderer().Render(&buf, src, doc); err != nil {
+		return Result{}, err
+	}
+	return Result{HTML: buf.Bytes(), Headings: st.headings}, nil
+}
+
+// Inline converts one line of inline Markdown (a title from YAML, say)
+// without the <p> wrapper. Headings, lists, tables and other blocks are not
+// recognised: "1. はじめに" stays text.
+func (c *Converter) Inline(src string, p *Page) (template.HTML, error) {
+	b := []byte(src)
+	st, doc := parse(c.inline, b, p)
+	if err := st.errs.Err(); err != nil {
+		return "", err
+	}
+	var buf strings.Builder
+	if err := c.inline.Renderer().Render(&buf, b, doc); err != nil {
+		return "", err
+	}
+	return template.HTML(strings.TrimRight(buf.String(), "\n")), nil // #nosec G203 -- produced by the escaping renderer
+}
+
+// parse parses src with a fresh per-call state in the parser context.
+func parse(m goldmark.Markdown, src []byte, p *Page) (*state, ast.Node) {
+	st := newState(src, p)
+	pc := parser.NewContext()
+	pc.Set(stateKey, st)
+	doc := m.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	return st, doc
+}
