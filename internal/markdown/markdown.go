@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"bytes"
+	meta "github.com/yuin/goldmark-meta"
 	"html/template"
 	"strings"
 
@@ -110,7 +111,11 @@ func htmlOptions(opts Options) []renderer.Option {
 // tables and the plansite extensions.
 func newBlockMarkdown(opts Options) goldmark.Markdown {
 	m := goldmark.New(
-		goldmark.WithExtensions(extension.Table),
+		// goldmark-meta consumes a YAML front matter block at the top, so a
+		// whole chapter file can be converted and error lines are file
+		// lines. The plan package decodes the front matter itself (yaml.v3,
+		// strict, with lines); the items meta reads are not used.
+		goldmark.WithExtensions(extension.Table, meta.Meta),
 		goldmark.WithParserOptions(
 			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600)),
 			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true}, 1000)),

@@ -133,15 +133,15 @@ type tocEntry struct {
 
 func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 	return func(t *text) content {
-		src, file, front, line, ny := c.Body, c.File, c.Front, c.BodyLine, false
+		src, file, front, ny := c.Body, c.File, c.Front, false
 		if t.pg.variant == Easy {
 			if c.Easy != nil {
-				src, file, front, line = c.Easy.Body, c.Easy.File, c.Easy.Front, c.Easy.BodyLine
+				src, file, front = c.Easy.Body, c.Easy.File, c.Easy.Front
 			} else {
 				ny = true
 			}
 		}
-		html, heads := t.blockLevel(file, line, 2, string(skipLines(src, line-1)))
+		html, heads := t.blockLevel(file, 1, 2, string(src))
 		body := chapterBody{HTML: html, NotYet: ny}
 		for _, h := range heads {
 			if h.Level == 2 {
@@ -151,18 +151,6 @@ func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 		body.Prev, body.Next = b.neighbours(t, c)
 		return content{Title: ruby.Plain(front.Title), H1: t.inline(file, 2, front.Title), Body: body}
 	}
-}
-
-// skipLines drops the first n lines of src (the front matter).
-func skipLines(src []byte, n int) []byte {
-	for ; n > 0 && len(src) > 0; n-- {
-		i := strings.IndexByte(string(src), '\n')
-		if i < 0 {
-			return nil
-		}
-		src = src[i+1:]
-	}
-	return src
 }
 
 func (b *builder) neighbours(t *text, c *plan.Chapter) (prev, next *link) {

@@ -32,7 +32,8 @@ type measureView struct {
 	Title       template.HTML
 	Description template.HTML
 	NotYet      bool
-	Status      string
+	Status      string        // 新規, 拡充 or 継続, for the CSS class
+	StatusText  template.HTML // the status in the page's variant
 	Departments []link
 	Targets     []targetView
 	Pillar      link // the measure's pillar, in lists
@@ -93,6 +94,7 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 		Description: t.block(m.File, m.Line, desc),
 		NotYet:      ny,
 		Status:      m.Status,
+		StatusText:  t.status(m.Status),
 		Departments: b.deptLinks(t, m),
 	}
 	for _, tg := range m.Targets {
@@ -135,6 +137,7 @@ func (b *builder) measureSummary(t *text, m *plan.Measure) measureView {
 		Title:       t.inline(m.File, m.Line, title),
 		NotYet:      ny,
 		Status:      m.Status,
+		StatusText:  t.status(m.Status),
 		Pillar:      link{Href: t.href(pillarPath(m.Pillar.Number)), Text: t.label(label("pillar", v) + itoa(m.Pillar.Number))},
 		Departments: b.deptLinks(t, m),
 	}
@@ -154,4 +157,12 @@ func (b *builder) deptLinks(t *text, m *plan.Measure) []link {
 		out = append(out, link{Href: t.href(departmentsPath + "#" + b.deptID(d)), Text: t.inline(m.File, m.Line, d)})
 	}
 	return out
+}
+
+// status renders a measure status in the page's variant; empty stays empty.
+func (t *text) status(s string) template.HTML {
+	if s == "" {
+		return ""
+	}
+	return t.L(s)
 }
