@@ -31,8 +31,8 @@ type Site struct {
 	// Chapters are sorted by weight, then file name.
 	Chapters []*Chapter `yaml:"-"`
 	// Pillars are sorted by number.
-	Pillars  []*Pillar        `yaml:"-"`
-	Glossary []*Term          `yaml:"-"`
+	Pillars  []*Pillar         `yaml:"-"`
+	Glossary []*Term           `yaml:"-"`
 	Readings map[string]string `yaml:"-"`
 	// A11yResults is the parsed results file of the last accessibility test run, if any.
 	A11yResults *A11yResults `yaml:"-"`
