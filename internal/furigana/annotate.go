@@ -129,8 +129,11 @@ func (a *Annotator) tokenizer() *tokenizer.Tokenizer {
 // morph is one word of the analysis, with its text as in the input.
 type morph struct {
 	surface string
-	reading string // hiragana; "" when unknown
-	user    bool   // from the readings dictionary
+	reading string   // hiragana; "" when unknown
+	user    bool     // from the readings dictionary
+	unknown bool     // the analyzer has no dictionary entry for it
+	pos     []string // part of speech (IPA: 名詞 非自立 一般 *); nil if none
+	base    string   // base form of an inflected word (良かっ → 良い)
 }
 
 // analyze runs kagome over text. ASCII digits become full-width for the
@@ -163,6 +166,9 @@ func (a *Annotator) analyze(text string) []morph {
 			m.user = true
 		} else {
 			m.reading = a.sys.reading(t)
+			m.unknown = t.Class == tokenizer.UNKNOWN
+			m.pos = t.POS()
+			m.base, _ = t.BaseForm()
 		}
 		m.reading = toHiragana(m.reading)
 		if !isReading(m.reading) {
@@ -174,6 +180,7 @@ func (a *Annotator) analyze(text string) []morph {
 	if at < len(orig) {
 		ms = append(ms, morph{surface: string(orig[at:])})
 	}
+	readInContext(ms)
 	return ms
 }
 
@@ -301,7 +308,8 @@ func appendSplitNumber(ms []morph, m morph) []morph {
 			restReading = ""
 		}
 	}
-	return append(ms, morph{surface: num}, morph{surface: rest, reading: restReading})
+	return append(ms, morph{surface: num, unknown: m.unknown},
+		morph{surface: rest, reading: restReading, unknown: m.unknown, pos: m.pos, base: m.base})
 }
 
 // validPrefix returns the length of the longest valid UTF-8 prefix of s.
@@ -335,8 +343,11 @@ func isSpace(s string) bool     { return strings.TrimSpace(s) == "" }
 
 // Unknown returns the kanji words in text that neither the readings
 // dictionary nor the analyzer can read, each once, in order: candidates
-// for readings.yaml. A word is widened over single kanji the analyzer split
-// off around it (協働 analysed as 協 + an unknown 働 is reported as 協働).
+// for readings.yaml. Only words the analyzer has no dictionary entry for
+// count (a word it reads, even one whose reading Annotate drops, is known),
+// and never a counter right after a number (4月, 3日: counters.tsv reads
+// them). A word is widened over single kanji the analyzer split off around
+// it (協働 analysed as 協 + an unknown 働 is reported as 協働).
 func (a *Annotator) Unknown(text string) []string {
 	if !hasKanji(text) {
 		return nil
@@ -344,18 +355,7 @@ func (a *Annotator) Unknown(text string) []string {
 	ms := a.analyze(text)
 	bad := make([]bool, len(ms))
 	for i, m := range ms {
-		if m.user || !hasKanji(m.surface) {
-			continue
-		}
-		if m.reading == "" {
-			bad[i] = true
-			continue
-		}
-		ruby := false
-		for _, t := range align(m.surface, m.reading) {
-			ruby = ruby || t.Reading != ""
-		}
-		bad[i] = !ruby
+		bad[i] = m.unknown && !m.user && hasKanji(m.surface) && !isCounterAfterNumber(ms, i)
 	}
 	var out []string
 	seen := map[string]bool{}
@@ -381,6 +381,16 @@ func (a *Annotator) Unknown(text string) []string {
 		i = hi - 1
 	}
 	return out
+}
+
+// isCounterAfterNumber reports whether ms[i] is a counter of counters.tsv
+// right after a number.
+func isCounterAfterNumber(ms []morph, i int) bool {
+	if i == 0 || !isNumberPart(ms[i-1].surface) {
+		return false
+	}
+	key, c := counters.lookup(ms[i].surface, true)
+	return c != nil && key == ms[i].surface
 }
 
 func isSingleKanji(m morph) bool {

@@ -46,6 +46,6 @@
 //     line.
 //   - Raw HTML: unless Options.AllowHTML, HTML blocks and inline HTML are
 //     escaped and shown as text (an HTML block as a paragraph).
-//   - Line breaks: a soft line break between two East Asian wide characters
+//   - Line breaks: a soft line break next to an East Asian wide character
 //     is dropped, so that wrapped Japanese text gets no stray space.
 package markdown

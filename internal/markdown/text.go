@@ -121,8 +121,9 @@ func decode(v []byte) []byte {
 }
 
 // renderText writes a Text node like goldmark does, with the east Asian
-// line break rule: a soft line break between two wide characters (Japanese
-// text wrapped in the source) is dropped instead of becoming a space.
+// line break rule: a soft line break next to a wide character (Japanese
+// text wrapped in the source, "です。" then "21人") is dropped instead of
+// becoming a space; between two narrow characters it stays.
 func renderText(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkContinue, nil
@@ -140,7 +141,7 @@ func renderText(w util.BufWriter, source []byte, node ast.Node, entering bool) (
 	case n.SoftLineBreak():
 		before, ok1 := lastRune(n, source)
 		after, ok2 := firstRune(n.NextSibling(), source)
-		if !(ok1 && ok2 && util.IsEastAsianWideRune(before) && util.IsEastAsianWideRune(after)) {
+		if !(ok1 && ok2 && (util.IsEastAsianWideRune(before) || util.IsEastAsianWideRune(after))) {
 			_ = w.WriteByte('\n')
 		}
 	}

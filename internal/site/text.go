@@ -44,7 +44,7 @@ func (t *text) mdPage(file string, line int) *markdown.Page {
 	return &markdown.Page{
 		File:        file,
 		Line:        line,
-		Resolve:     t.b.resolver(file, t.pg.path, t.pg.variant),
+		Resolve:     t.b.resolver(file, t.pg.path, t.pg.variant, t.used),
 		Annotator:   t.annot,
 		Terms:       t.terms,
 		Used:        t.used,
@@ -104,8 +104,9 @@ func (x annotator) Annotate(s string) []markdown.Ruby {
 
 // resolver rewrites a link or image destination written in the source file
 // (a path relative to the site root) into a URL relative to the output page
-// from, in variant v.
-func (b *builder) resolver(file, from string, v Variant) func(string) (string, error) {
+// from, in variant v. A link to a glossary term marks the term as used on
+// the page, like an automatic term link.
+func (b *builder) resolver(file, from string, v Variant, used map[string]bool) func(string) (string, error) {
 	dir := path.Dir(file)
 	return func(dest string) (string, error) {
 		switch {
@@ -119,11 +120,16 @@ func (b *builder) resolver(file, from string, v Variant) func(string) (string, e
 		target, frag, _ := strings.Cut(dest, "#")
 		target = path.Clean(path.Join(dir, target))
 		if out, ok := b.targets[target]; ok {
+			if target == glossaryFile && frag != "" {
+				used[frag] = true
+			}
 			return rel(from, variantPath(out, v)) + b.fragment(target, frag), nil
 		}
 		return b.staticFile(from, target, dest)
 	}
 }
+
+const glossaryFile = "content/glossary.yaml"
 
 func hasScheme(dest string) bool {
 	for _, s := range []string{"http://", "https://", "mailto:", "tel:"} {
@@ -140,7 +146,7 @@ func (b *builder) fragment(target, frag string) string {
 	if frag == "" {
 		return ""
 	}
-	if target == "content/glossary.yaml" {
+	if target == glossaryFile {
 		for _, t := range b.site.Glossary {
 			if t.Term == frag {
 				return "#" + t.ID

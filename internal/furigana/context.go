@@ -1,0 +1,98 @@
+package furigana
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+)
+
+//go:embed directions.tsv
+var directionsData string
+
+// directions are the nouns after which の方 is a side or a direction (右の方,
+// 駅の方へ), not a person.
+var directions = parseWordList(directionsData)
+
+func parseWordList(data string) map[string]bool {
+	words := map[string]bool{}
+	for line := range strings.Lines(data) {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		words[line] = true
+	}
+	return words
+}
+
+// readInContext corrects readings that depend on the words around them and
+// that the analyzer reads one way everywhere.
+//
+// 方 (名詞 非自立, read ほう by IPA) is a person, かた, when it follows what
+// modifies a person: a verb or adjective (利用する方, 困っている方, 若い方),
+// an auxiliary (必要な方, 利用できない方, 参加した方) or the particle の
+// (障害のある方 is ある+方; 高齢の方, 65歳以上の方). It stays ほう
+//   - after a demonstrative (この方が, その方: ambiguous, the analyzer's
+//     reading is kept), and after 方 words not listed here (方法, 地方 are
+//     words of their own);
+//   - after の when the noun before の is a pronoun (こちらの方, 私の方から),
+//     a time or place noun the dictionary marks 副詞可能 (前の方, 今の方) or
+//     a direction (directions.tsv: 右の方, 駅の方);
+//   - in the comparison 〜方がよい / 方がいい (早く相談した方がよい).
+//
+// 元 before 年 or 年度 is the first year of an era, がん: IPA knows 元年
+// (がんねん) but reads 令和元年度 as the prefix 元 (もと, "former") + 年度.
+func readInContext(ms []morph) {
+	for i := range ms {
+		m := &ms[i]
+		if m.surface == "元" && !m.user && i+1 < len(ms) && (ms[i+1].surface == "年度" || ms[i+1].surface == "年") {
+			m.reading = "がん"
+		}
+		if m.surface == "方" && !m.user && m.reading == "ほう" && posIs(m.pos, "名詞", "非自立") &&
+			personBefore(ms, i) && !comparisonAfter(ms, i) {
+			m.reading = "かた"
+		}
+	}
+}
+
+// personBefore reports whether the words before ms[i] modify a person.
+func personBefore(ms []morph, i int) bool {
+	if i == 0 {
+		return false
+	}
+	p := ms[i-1]
+	switch {
+	case p.user:
+		return false
+	case posIs(p.pos, "動詞"), posIs(p.pos, "形容詞"), posIs(p.pos, "助動詞"):
+		return true
+	case p.surface == "の" && posIs(p.pos, "助詞"):
+		if i < 2 {
+			return false
+		}
+		n := ms[i-2]
+		if directions[n.surface] {
+			return false
+		}
+		if n.user {
+			return true
+		}
+		return !posIs(n.pos, "名詞", "代名詞") && !posIs(n.pos, "名詞", "副詞可能")
+	}
+	return false
+}
+
+// comparisonAfter reports whether ms[i] (方) starts 方がよい, 方がいい or
+// 方が望ましい: "it is better to".
+func comparisonAfter(ms []morph, i int) bool {
+	if i+2 >= len(ms) || ms[i+1].surface != "が" {
+		return false
+	}
+	n := ms[i+2]
+	return posIs(n.pos, "形容詞") && slices.Contains([]string{"よい", "良い", "いい", "好い", "望ましい"}, n.base)
+}
+
+// posIs reports whether pos begins with want (IPA: 名詞 非自立 一般 *).
+func posIs(pos []string, want ...string) bool {
+	return len(pos) >= len(want) && slices.Equal(pos[:len(want)], want)
+}
