@@ -93,7 +93,7 @@ func (b *builder) pageTerms(t *text) []link {
 		if t.used[term.Term] {
 			out = append(out, link{
 				Href: t.href(glossaryPath + "#" + term.ID),
-				Text: template.HTML(template.HTMLEscapeString(term.Term)),
+				Text: t.inline(glossaryFile, term.Line, term.Term),
 			})
 		}
 	}
