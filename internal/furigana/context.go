@@ -42,31 +42,48 @@ func parseWordList(data string) map[string]bool {
 //
 // 元 before 年 or 年度 is the first year of an era, がん: IPA knows 元年
 // (がんねん) but reads 令和元年度 as the prefix 元 (もと, "former") + 年度.
+//
+// After the particle の, and 後 also after a verb or an auxiliary, three
+// single-kanji nouns take their reading as a word of their own:
+//   - 時 is とき (びょうきの時: the suffix じ of 災害時 never follows の; the
+//     check is on the text, as easy-Japanese kana can hide the particle
+//     from the analyzer: びょうき → びょう + きの);
+//   - 後 (非自立, のち) is あと (亡くなった後の, 働き始めた後も, 食事の後);
+//   - 間 (ま) is あいだ (人との間に; 間もない keeps ま).
 func readInContext(ms []morph) {
 	for i := range ms {
 		m := &ms[i]
-		if m.surface == "元" && !m.user && i+1 < len(ms) && (ms[i+1].surface == "年度" || ms[i+1].surface == "年") {
-			m.reading = "がん"
+		if m.user {
+			continue
 		}
-		if m.surface == "方" && !m.user && m.reading == "ほう" && posIs(m.pos, "名詞", "非自立") &&
-			personBefore(ms, i) && !comparisonAfter(ms, i) {
+		switch {
+		case m.surface == "元" && i+1 < len(ms) && (ms[i+1].surface == "年度" || ms[i+1].surface == "年"):
+			m.reading = "がん"
+		case i == 0:
+		case m.surface == "時" && m.reading == "じ" && strings.HasSuffix(ms[i-1].surface, "の"):
+			m.reading = "とき"
+		case m.surface == "後" && m.reading == "のち" && posIs(m.pos, "名詞", "非自立") &&
+			(isParticleNo(ms[i-1]) || posIs(ms[i-1].pos, "動詞") || posIs(ms[i-1].pos, "助動詞")):
+			m.reading = "あと"
+		case m.surface == "間" && m.reading == "ま" && isParticleNo(ms[i-1]):
+			m.reading = "あいだ"
+		case m.surface == "方" && m.reading == "ほう" && posIs(m.pos, "名詞", "非自立") &&
+			personBefore(ms, i) && !comparisonAfter(ms, i):
 			m.reading = "かた"
 		}
 	}
 }
 
-// personBefore reports whether the words before ms[i] modify a person.
+// personBefore reports whether the words before ms[i] (i > 0) modify a
+// person.
 func personBefore(ms []morph, i int) bool {
-	if i == 0 {
-		return false
-	}
 	p := ms[i-1]
 	switch {
 	case p.user:
 		return false
 	case posIs(p.pos, "動詞"), posIs(p.pos, "形容詞"), posIs(p.pos, "助動詞"):
 		return true
-	case p.surface == "の" && posIs(p.pos, "助詞"):
+	case isParticleNo(p):
 		if i < 2 {
 			return false
 		}
@@ -91,6 +108,8 @@ func comparisonAfter(ms []morph, i int) bool {
 	n := ms[i+2]
 	return posIs(n.pos, "形容詞") && slices.Contains([]string{"よい", "良い", "いい", "好い", "望ましい"}, n.base)
 }
+
+func isParticleNo(m morph) bool { return m.surface == "の" && posIs(m.pos, "助詞") }
 
 // posIs reports whether pos begins with want (IPA: 名詞 非自立 一般 *).
 func posIs(pos []string, want ...string) bool {

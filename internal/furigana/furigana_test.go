@@ -102,6 +102,7 @@ func TestCounters(t *testing.T) {
 		{"7日間", "{7日間|なのかかん}"},
 		{"平成30年度", "{平成|へいせい}30{年度|ねんど}"},
 		{"令和元年", "{令和|れいわ}{元年|がんねん}"},
+		{"令和元年度", "{令和|れいわ}{元|がん}{年度|ねんど}"},
 		{"3.5日", "3.5{日|にち}"},
 		{"12345678901234567890人", "12345678901234567890{人|にん}"},
 	} {
@@ -149,6 +150,11 @@ func TestUnknown(t *testing.T) {
 	}
 	if got := a.Unknown("市民協働を進める"); len(got) != 0 {
 		t.Errorf("Unknown = %q, want none (協働 is built in)", got)
+	}
+	// Counters after numbers and words the analyzer reads (IPA knows ４月 as
+	// one word, so 月 has no reading of its own) are not unknown.
+	if got := a.Unknown("2024年4月から民間の事業者にも3日間"); len(got) != 0 {
+		t.Errorf("Unknown = %q, want none (counters and known words)", got)
 	}
 	if got := a.Unknown("ひらがなだけ"); got != nil {
 		t.Errorf("Unknown(kana) = %q", got)
