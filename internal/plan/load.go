@@ -101,7 +101,12 @@ func (l *loader) site() *Site {
 		return nil
 	}
 	s := &Site{Dir: l.root}
-	l.errs.Add(decodeStrict(name, src, s))
+	err := decodeStrict(name, src, s)
+	l.errs.Add(err)
+	var syn *SyntaxError
+	if errors.As(err, &syn) {
+		return nil // nothing to validate
+	}
 	return s
 }
 
@@ -191,8 +196,11 @@ func (l *loader) pillars() []*Pillar {
 			continue
 		}
 		p := &Pillar{}
-		if err := decodeStrict(name, src, p); err != nil {
-			l.errs.Add(err)
+		err := decodeStrict(name, src, p)
+		l.errs.Add(err)
+		var syn *SyntaxError
+		if errors.As(err, &syn) {
+			continue
 		}
 		p.File, p.Slug = name, strings.TrimSuffix(n, ".yaml")
 		out = append(out, p)

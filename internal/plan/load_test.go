@@ -109,6 +109,8 @@ func TestLoadErrors(t *testing.T) {
 		{"invalid utf-8", "chapters/01-intro.md", "---\ntitle: x\nweight: 1\n---\n\xff\xfe\n", []string{"content/chapters/01-intro.md:5: invalid UTF-8"}},
 		{"front matter unknown", "chapters/01-intro.md", "---\ntitle: x\nwieght: 1\n---\n", []string{`content/chapters/01-intro.md:3: unknown key "wieght"`}},
 		{"front matter unclosed", "chapters/01-intro.md", "---\ntitle: x\n", []string{"content/chapters/01-intro.md:1: front matter is not closed"}},
+		{"unquoted ruby", "site.yaml", strings.Replace(goodSite, "title: 第四次", "title: {第四次|だいよじ}", 1),
+			[]string{"content/site.yaml:", "a value that starts with ruby must be quoted"}},
 		{"bad mode", "site.yaml", strings.Replace(goodSite, "grade:6", "grade:9", 1), []string{`furigana: "grade:9" is not a mode`}},
 		{"orphan easy", "chapters/09-x.easy.md", "---\ntitle: x\nweight: 1\n---\n", []string{"content/chapters/09-x.easy.md:1: easy-read text has no standard chapter"}},
 	}

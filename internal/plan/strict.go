@@ -20,7 +20,7 @@ import (
 func decodeStrict(file string, src []byte, v any) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return yamlError(file, err)
+		return &SyntaxError{yamlError(file, src, err)}
 	}
 	if len(root.Content) == 0 {
 		return diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")
@@ -30,15 +30,24 @@ func decodeStrict(file string, src []byte, v any) error {
 	// Decode even after unknown keys, so that validation can report the
 	// file's other problems in the same run.
 	if err := root.Content[0].Decode(v); err != nil {
-		errs.Add(yamlError(file, err))
+		errs.Add(yamlError(file, src, err))
 	}
 	return errs.Err()
 }
 
 var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
 
+// SyntaxError is a file that is not YAML at all; nothing was decoded from it.
+type SyntaxError struct{ Err error }
+
+// Error returns the underlying errors.
+func (e *SyntaxError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the diag.List of the file's errors.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
 // yamlError turns a yaml.v3 error into diag errors with lines.
-func yamlError(file string, err error) error {
+func yamlError(file string, src []byte, err error) error {
 	var msgs []string
 	if te, ok := err.(*yaml.TypeError); ok {
 		msgs = te.Errors
@@ -53,7 +62,7 @@ func yamlError(file string, err error) error {
 			m = sm[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		errs.Add(diag.New(file, line, "YAML: "+m, "check indentation, colons and quoting on this line"))
+		errs.Add(diag.New(file, line, "YAML: "+m, yamlHint(src, line)))
 	}
 	return errs.Err()
 }
@@ -119,4 +128,17 @@ func sortedKeys(m map[string]reflect.Type) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// yamlHint suggests a fix for a YAML error at line. Ruby syntax at the
+// start of a value ({福祉|ふくし}…) reads as a YAML mapping, so it must be
+// quoted; that mistake gets its own hint.
+func yamlHint(src []byte, line int) string {
+	lines := strings.Split(string(src), "\n")
+	for i := max(line-1, 0); i <= line && i < len(lines); i++ {
+		if strings.Contains(lines[i], ": {") && strings.Contains(lines[i], "|") {
+			return `a value that starts with ruby must be quoted: title: "{福祉|ふくし}の計画"`
+		}
+	}
+	return "check indentation, colons and quoting on this line"
 }
