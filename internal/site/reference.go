@@ -107,13 +107,17 @@ type contactBody struct {
 
 func (b *builder) contact(t *text) content {
 	c := b.site.Contact
-	phone := strings.Map(func(r rune) rune {
+	return b.fixed(t, "contact", contactBody{Contact: c, Phone: digits(c.Phone)})
+}
+
+// digits keeps the digits (and a leading +) of a phone number, for tel: links.
+func digits(phone string) string {
+	return strings.Map(func(r rune) rune {
 		if r >= '0' && r <= '9' || r == '+' {
 			return r
 		}
 		return -1
-	}, c.Phone)
-	return b.fixed(t, "contact", contactBody{Contact: c, Phone: phone})
+	}, phone)
 }
 
 func (b *builder) policy(t *text) content {

@@ -10,6 +10,7 @@ import (
 	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/plan"
 )
 
 // file is one output file.
@@ -39,6 +40,8 @@ type layout struct {
 	L           func(key string) template.HTML // an interface word, with furigana
 	P           func(key string) string        // an interface word as plain text (for attributes)
 	ResultsHref string
+	Contact     plan.Contact
+	Phone       string // the contact phone number, digits only, for tel: links
 	Body        any
 }
 
@@ -119,6 +122,8 @@ func (b *builder) layout(t *text, c content) layout {
 		L:           t.L,
 		P:           func(key string) string { return label(key, v) },
 		ResultsHref: t.href(resultsPath),
+		Contact:     b.site.Contact,
+		Phone:       digits(b.site.Contact.Phone),
 		Body:        c.Body,
 	}
 	l.Nav = b.nav(t)
