@@ -25,7 +25,7 @@ unit:
 a11y: deps-a11y
 	$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST)
 	cd e2e && SITE_DIR=$(abspath $(DEST)) node --test
-	$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST)
+	@$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST) >/dev/null
 
 deps-a11y:
 	@./scripts/install-deps.sh

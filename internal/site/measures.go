@@ -41,8 +41,14 @@ type measureView struct {
 
 type targetView struct {
 	Indicator template.HTML
-	Base      string
-	Goal      string
+	Base      figureView
+	Goal      figureView
+}
+
+// figureView is a target value and the fiscal year it belongs to.
+type figureView struct {
+	Value string // with its unit, "8か所"
+	FY    string // "2022（令和4）年度"
 }
 
 func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
@@ -107,12 +113,12 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	return mv
 }
 
-// figure prints a target value with its unit and fiscal year.
-func figure(v plan.Value, unit string) string {
+// figure prints a target value with its unit, and its fiscal year.
+func figure(v plan.Value, unit string) figureView {
 	if v.FY == 0 {
-		return "—"
+		return figureView{Value: "—"}
 	}
-	return strconv.FormatFloat(v.Value, 'f', -1, 64) + unit + "（" + fiscalYear(v.FY) + "）"
+	return figureView{Value: strconv.FormatFloat(v.Value, 'f', -1, 64) + unit, FY: fiscalYear(v.FY)}
 }
 
 type measuresBody struct {

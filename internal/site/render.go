@@ -37,6 +37,7 @@ type layout struct {
 	Terms       []link
 	FuriganaOn  bool
 	Canonical   string
+	Base        string                         // <base href> of the 404 page, which servers return from any folder
 	L           func(key string) template.HTML // an interface word, with furigana
 	P           func(key string) string        // an interface word as plain text (for attributes)
 	ResultsHref string
