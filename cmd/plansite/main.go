@@ -79,6 +79,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if fs.Parse(args) != nil {
 		return 2
 	}
+	site.TuneGC()
 	stats, err := site.Build(site.Options{Root: *src, Dest: *dest, Minify: *minify, Warnings: stderr})
 	if err != nil {
 		fmt.Fprintln(stderr, err)

@@ -52,6 +52,8 @@ type builder struct {
 
 	furiOnce sync.Once
 	furi     *furigana.Annotator
+	annotMu  sync.Mutex
+	annots   map[furigana.Mode]markdown.Annotator // one per mode, sharing a cache
 
 	copyMu sync.Mutex
 	copies map[string]string // output path → content path of files copied as they are
@@ -144,6 +146,21 @@ func targets(s *plan.Site) map[string]string {
 func (b *builder) furigana() *furigana.Annotator {
 	b.furiOnce.Do(func() { b.furi = furigana.New(furigana.Dictionary(b.site.Readings)) })
 	return b.furi
+}
+
+// annotator returns the shared annotator for mode m.
+func (b *builder) annotator(m furigana.Mode) markdown.Annotator {
+	b.annotMu.Lock()
+	defer b.annotMu.Unlock()
+	if b.annots == nil {
+		b.annots = map[furigana.Mode]markdown.Annotator{}
+	}
+	a, ok := b.annots[m]
+	if !ok {
+		a = NewAnnotator(b.furigana(), m)
+		b.annots[m] = a
+	}
+	return a
 }
 
 // easyGaps prints a warning for each text without an easy-read version, or

@@ -7,6 +7,7 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
@@ -29,7 +30,7 @@ type text struct {
 func (b *builder) newText(pg *page) *text {
 	t := &text{b: b, pg: pg, used: map[string]bool{}}
 	if pg.mode != (furigana.Mode{}) {
-		t.annot = NewAnnotator(b.furigana(), pg.mode)
+		t.annot = b.annotator(pg.mode)
 	}
 	for _, term := range b.site.Glossary {
 		t.terms = append(t.terms, markdown.Term{Term: term.Term, Href: rel(pg.path, variantPath(glossaryPath, pg.variant)+"#"+term.ID)})
@@ -81,23 +82,36 @@ func (t *text) inline(file string, line int, src string) template.HTML {
 }
 
 // NewAnnotator adapts the furigana analyzer, in mode m, to the markdown
-// extension's Annotator.
+// extension's Annotator. It remembers the result for short texts (titles,
+// labels, department names), which recur on many pages.
 func NewAnnotator(a *furigana.Annotator, m furigana.Mode) markdown.Annotator {
-	return annotator{a: a, mode: m}
+	return &annotator{a: a, mode: m}
 }
+
+// cacheMax is the longest text, in bytes, whose annotation is remembered.
+const cacheMax = 96
 
 // annotator adapts the furigana analyzer to the markdown extension.
 type annotator struct {
-	a    *furigana.Annotator
-	mode furigana.Mode
+	a     *furigana.Annotator
+	mode  furigana.Mode
+	cache sync.Map // string → []markdown.Ruby
 }
 
 // Annotate splits text into plain and ruby pieces.
-func (x annotator) Annotate(s string) []markdown.Ruby {
+func (x *annotator) Annotate(s string) []markdown.Ruby {
+	if len(s) <= cacheMax {
+		if v, ok := x.cache.Load(s); ok {
+			return v.([]markdown.Ruby)
+		}
+	}
 	toks := x.a.Annotate(s, x.mode)
 	out := make([]markdown.Ruby, len(toks))
 	for i, tk := range toks {
 		out[i] = markdown.Ruby{Base: tk.Text, Reading: tk.Reading}
+	}
+	if len(s) <= cacheMax {
+		x.cache.Store(s, out)
 	}
 	return out
 }
