@@ -326,11 +326,12 @@ test('keyboard: preferences work from the keyboard and hold on the next page', a
   const tab = await ctx.newPage();
   await tab.goto(url(first.rel));
   const base = await state(tab);
-  if (!(await tabTo(tab, 'details.prefs-panel > summary'))) failures.push('Tab never reaches the preferences summary');
+  // the furigana switch stands in the header bar, before the settings panel
+  if (!(await tabTo(tab, '#pref-furigana', 6))) failures.push('Tab does not reach #pref-furigana');
+  await tab.keyboard.press('Space');
+  if (!(await tabTo(tab, 'details.prefs-panel > summary', 3))) failures.push('Tab never reaches the preferences summary');
   await tab.keyboard.press('Enter');
   if (!(await tab.evaluate(() => document.querySelector('details.prefs-panel')?.open))) failures.push('Enter does not open the preferences panel');
-  if (!(await tabTo(tab, '#pref-furigana', 3))) failures.push('Tab does not reach #pref-furigana');
-  await tab.keyboard.press('Space');
   if (!(await tabTo(tab, 'input[name=fs]', 3))) failures.push('Tab does not reach the text size radios');
   await tab.keyboard.press('ArrowRight');
   if (!(await tabTo(tab, 'input[name=cs]', 3))) failures.push('Tab does not reach the colour radios');

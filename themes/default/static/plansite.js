@@ -26,7 +26,7 @@
       if (el && el.name === name) {
         el.checked = true;
       } else {
-        el = f.querySelector('input[name="' + name + '"]:checked');
+        el = document.querySelector('form.prefs input[name="' + name + '"]:checked');
       }
       if (el) d.setAttribute("data-" + name, el.value);
     });
@@ -54,10 +54,14 @@
   function init() {
     var f = form();
     if (!f) return;
-    f.setAttribute("autocomplete", "off");
     sync();
-    f.addEventListener("change", onChange);
-    f.addEventListener("submit", function (e) { e.preventDefault(); });
+    /* The furigana switch sits in its own small form in the header bar; the
+       other preferences in the settings panel. Both are "form.prefs". */
+    Array.prototype.forEach.call(document.querySelectorAll("form.prefs"), function (pf) {
+      pf.setAttribute("autocomplete", "off");
+      pf.addEventListener("change", onChange);
+      pf.addEventListener("submit", function (e) { e.preventDefault(); });
+    });
     /* Enter on the switch toggles it, like Space (many users expect this of a switch). */
     var sw = document.getElementById("pref-furigana");
     if (sw) {
@@ -66,7 +70,7 @@
       });
     }
     /* Remember whether the settings panel is open. */
-    var panel = f.closest("details");
+    var panel = document.querySelector("details.prefs-panel");
     if (panel) {
       if (load("plansite.prefsOpen") === "1") panel.open = true;
       panel.addEventListener("toggle", function () { save("plansite.prefsOpen", panel.open ? "1" : "0"); });
