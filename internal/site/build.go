@@ -71,6 +71,9 @@ func Build(opts Options) (Stats, error) {
 
 // BuildSite renders an already loaded plan.
 func BuildSite(s *plan.Site, opts Options) (Stats, error) {
+	if err := checkDest(opts.Root, opts.Dest); err != nil {
+		return Stats{}, err
+	}
 	b, err := newBuilder(s, opts)
 	if err != nil {
 		return Stats{}, err
@@ -89,6 +92,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	files = append(files, extra...)
+	files = append(files, file{Path: stampFile, Data: []byte(stampText)})
 	if opts.Minify {
 		if err := minifyFiles(files); err != nil {
 			return Stats{}, err

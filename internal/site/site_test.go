@@ -158,3 +158,29 @@ func TestRequireEasy(t *testing.T) {
 		t.Errorf("require_easy: got %v", err)
 	}
 }
+
+func TestRefusesDangerousDest(t *testing.T) {
+	root := t.TempDir()
+	os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join(sampleRoot, "content")))
+	foreign := filepath.Join(root, "docs")
+	os.MkdirAll(foreign, 0o755)
+	os.WriteFile(filepath.Join(foreign, "precious.txt"), []byte("keep"), 0o644)
+	for _, dest := range []string{root, filepath.Dir(root), filepath.Join(root, "content"), filepath.Join(root, "content", "out"), foreign} {
+		if _, err := Build(Options{Root: root, Dest: dest}); err == nil {
+			t.Errorf("build into %s was allowed", dest)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(foreign, "precious.txt")); err != nil {
+		t.Error("a foreign file was lost")
+	}
+	if _, err := os.Stat(filepath.Join(root, "content", "site.yaml")); err != nil {
+		t.Error("the sources were lost")
+	}
+	// an output folder made by plansite is replaced without fuss
+	out := filepath.Join(root, "public")
+	for i := 0; i < 2; i++ {
+		if _, err := Build(Options{Root: root, Dest: out}); err != nil {
+			t.Fatalf("build %d: %v", i, err)
+		}
+	}
+}
