@@ -129,9 +129,9 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 // targets maps each content file to the standard page it becomes, for link
 // rewriting.
 func targets(s *plan.Site) map[string]string {
-	m := map[string]string{
-		"content/site.yaml":     homePath,
-		"content/glossary.yaml": glossaryPath,
+	m := map[string]string{"content/site.yaml": homePath}
+	if len(s.Glossary) > 0 {
+		m[glossaryFile] = glossaryPath
 	}
 	for _, c := range s.Chapters {
 		m[c.File] = chapterPath(c.Slug)

@@ -128,7 +128,7 @@ type chapterBody struct {
 
 type tocEntry struct {
 	ID   string
-	Text string
+	Text template.HTML
 }
 
 func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
@@ -145,7 +145,7 @@ func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 		body := chapterBody{HTML: html, NotYet: ny}
 		for _, h := range heads {
 			if h.Level == 2 {
-				body.TOC = append(body.TOC, tocEntry{ID: h.ID, Text: h.Text})
+				body.TOC = append(body.TOC, tocEntry{ID: h.ID, Text: t.inline(file, 0, h.Text)})
 			}
 		}
 		body.Prev, body.Next = b.neighbours(t, c)

@@ -47,8 +47,8 @@ type targetView struct {
 
 // figureView is a target value and the fiscal year it belongs to.
 type figureView struct {
-	Value string // with its unit, "8か所"
-	FY    string // "2022（令和4）年度"
+	Value template.HTML // with its unit, "8か所"
+	FY    template.HTML // "2022（令和4）年度"
 }
 
 func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
@@ -106,19 +106,22 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	for _, tg := range m.Targets {
 		mv.Targets = append(mv.Targets, targetView{
 			Indicator: t.inline(m.File, m.Line, tg.Indicator),
-			Base:      figure(tg.Baseline, tg.Unit),
-			Goal:      figure(tg.Goal, tg.Unit),
+			Base:      t.figure(tg.Baseline, tg.Unit),
+			Goal:      t.figure(tg.Goal, tg.Unit),
 		})
 	}
 	return mv
 }
 
 // figure prints a target value with its unit, and its fiscal year.
-func figure(v plan.Value, unit string) figureView {
+func (t *text) figure(v plan.Value, unit string) figureView {
 	if v.FY == 0 {
 		return figureView{Value: "—"}
 	}
-	return figureView{Value: strconv.FormatFloat(v.Value, 'f', -1, 64) + unit, FY: fiscalYear(v.FY)}
+	return figureView{
+		Value: t.label(strconv.FormatFloat(v.Value, 'f', -1, 64) + unit),
+		FY:    t.label(fiscalYear(v.FY)),
+	}
 }
 
 type measuresBody struct {

@@ -13,7 +13,7 @@ type page struct {
 	path    string // output path, variant prefix included
 	std     string // the standard variant's path (counterpart key)
 	variant Variant
-	mode    furigana.Mode
+	mode    pageMode
 	file    string // main source file, for errors; may be empty
 	make    func(t *text) content
 }
@@ -37,7 +37,7 @@ type link struct {
 func (b *builder) pages() []*page {
 	var out []*page
 	for _, v := range []Variant{Standard, Easy} {
-		add := func(kind, std, file string, mode furigana.Mode, make func(t *text) content) {
+		add := func(kind, std, file string, mode pageMode, make func(t *text) content) {
 			out = append(out, &page{kind: kind, path: variantPath(std, v), std: std, variant: v, mode: mode, file: file, make: make})
 		}
 		mode := b.mode(v, "")
@@ -63,21 +63,31 @@ func (b *builder) pages() []*page {
 	return out
 }
 
-// mode is the furigana mode of a page: always 総ルビ in the easy variant;
-// otherwise the page's own setting, else the site's, else none.
-func (b *builder) mode(v Variant, override string) furigana.Mode {
+// pageMode is the furigana of a page: which readings the page carries,
+// and whether the reader switch starts on.
+type pageMode struct {
+	furigana.Mode
+	on bool
+}
+
+// mode is the furigana of a page: always 総ルビ, on, in the easy variant;
+// otherwise the page's own setting, else the site's. A page set to none
+// still carries readings for every kanji, switched off, so that a reader
+// who needs them can turn them on.
+func (b *builder) mode(v Variant, override string) pageMode {
+	all := furigana.Mode{All: true}
 	if v == Easy {
-		return furigana.Mode{All: true}
+		return pageMode{all, true}
 	}
 	s := override
 	if s == "" {
 		s = b.site.Furigana
 	}
 	m, err := furigana.ParseMode(s)
-	if err != nil || s == "" {
-		return furigana.Mode{}
+	if err != nil || s == "" || m == (furigana.Mode{}) {
+		return pageMode{all, false}
 	}
-	return m
+	return pageMode{m, true}
 }
 
 // pick returns the easy text in the easy variant when there is one, and

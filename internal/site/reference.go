@@ -3,7 +3,9 @@ package site
 import (
 	"html/template"
 	"sort"
+	"strconv"
 	"strings"
+	"time"
 
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
@@ -101,13 +103,13 @@ func (b *builder) pageTerms(t *text) []link {
 }
 
 type contactBody struct {
-	Contact plan.Contact
+	Address template.HTML
 	Phone   string // digits only, for tel: links
 }
 
 func (b *builder) contact(t *text) content {
 	c := b.site.Contact
-	return b.fixed(t, "contact", contactBody{Contact: c, Phone: digits(c.Phone)})
+	return b.fixed(t, "contact", contactBody{Address: t.inline(siteFile, 0, c.Address), Phone: digits(c.Phone)})
 }
 
 // digits keeps the digits (and a leading +) of a phone number, for tel: links.
@@ -120,8 +122,30 @@ func digits(phone string) string {
 	}, phone)
 }
 
+// policyView is the ウェブアクセシビリティ方針 with furigana on its texts.
+type policyView struct {
+	Target, Scope, Period, Established, Contact template.HTML
+	Exceptions                                  []template.HTML
+}
+
 func (b *builder) policy(t *text) content {
-	return b.fixed(t, "policy", b.site.A11y)
+	p := b.site.A11y
+	in := func(s string) template.HTML { return t.inline(siteFile, 0, s) }
+	return b.fixed(t, "policy", policyView{
+		Target: in(p.Target), Scope: in(p.Scope), Period: in(p.Period),
+		Established: in(japaneseDate(p.Established)), Contact: in(p.Contact),
+		Exceptions: t.inlines(siteFile, 0, p.Exceptions),
+	})
+}
+
+// japaneseDate prints an ISO date (2024-04-01) as 2024年4月1日; other
+// text is returned as it is.
+func japaneseDate(s string) string {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		return s
+	}
+	return d.Format("2006年1月2日")
 }
 
 type resultsBody struct {
@@ -143,7 +167,7 @@ func (b *builder) results(t *text) content {
 		for id, n := range r.ViolationsByCriterion {
 			body.Criteria = append(body.Criteria, criterion{ID: id, Count: n})
 		}
-		sort.Slice(body.Criteria, func(i, j int) bool { return body.Criteria[i].ID < body.Criteria[j].ID })
+		sort.Slice(body.Criteria, func(i, j int) bool { return criterionLess(body.Criteria[i].ID, body.Criteria[j].ID) })
 		for name, v := range r.Tools {
 			body.ToolsOrder = append(body.ToolsOrder, toolVersion{name, v})
 		}
@@ -166,4 +190,24 @@ func (b *builder) plainTitle(c content, v Variant) string {
 		parts = append(parts, ruby.Plain(b.site.ShortTitle))
 	}
 	return strings.Join(append(parts, b.site.City), " | ")
+}
+
+// criterionLess orders WCAG success criteria numerically (1.4.2 before
+// 1.4.10); names that are not numbers (best-practice) come last.
+func criterionLess(a, b string) bool {
+	pa, pb := strings.Split(a, "."), strings.Split(b, ".")
+	for i := 0; i < len(pa) && i < len(pb); i++ {
+		na, ea := strconv.Atoi(pa[i])
+		nb, eb := strconv.Atoi(pb[i])
+		switch {
+		case ea != nil || eb != nil:
+			if (ea == nil) != (eb == nil) {
+				return ea == nil
+			}
+			return a < b
+		case na != nb:
+			return na < nb
+		}
+	}
+	return len(pa) < len(pb)
 }

@@ -42,7 +42,8 @@ type layout struct {
 	P           func(key string) string        // an interface word as plain text (for attributes)
 	ResultsHref string
 	Contact     plan.Contact
-	Phone       string // the contact phone number, digits only, for tel: links
+	Dept        template.HTML // the contact department, with furigana
+	Phone       string        // the contact phone number, digits only, for tel: links
 	Body        any
 }
 
@@ -119,11 +120,12 @@ func (b *builder) layout(t *text, c content) layout {
 		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + assetsDir,
 		Alt:         link{Href: rel(pg.path, variantPath(pg.std, v.other())), Text: t.label(v.other().Label())},
 		AltLang:     v.other().Label(),
-		FuriganaOn:  v == Easy || pg.mode.All || pg.mode.Grade > 0,
+		FuriganaOn:  pg.mode.on,
 		L:           t.L,
 		P:           func(key string) string { return label(key, v) },
 		ResultsHref: t.href(resultsPath),
 		Contact:     b.site.Contact,
+		Dept:        t.inline(siteFile, 0, b.site.Contact.Department),
 		Phone:       digits(b.site.Contact.Phone),
 		Body:        c.Body,
 	}

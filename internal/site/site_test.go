@@ -184,3 +184,15 @@ func TestRefusesDangerousDest(t *testing.T) {
 		}
 	}
 }
+
+func TestUnknownGlossaryTerm(t *testing.T) {
+	root := t.TempDir()
+	os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join(sampleRoot, "content")))
+	ch := filepath.Join(root, "content", "chapters", "03-kihon.md")
+	src, _ := os.ReadFile(ch)
+	os.WriteFile(ch, append(src, []byte("\n[用語](../glossary.yaml#ないことば)\n")...), 0o644)
+	_, err := Build(Options{Root: root, Dest: filepath.Join(root, "public")})
+	if err == nil || !strings.Contains(err.Error(), `content/chapters/03-kihon.md:`) || !strings.Contains(err.Error(), `glossary term "ないことば": there is no such term`) {
+		t.Fatalf("got %v", err)
+	}
+}

@@ -29,9 +29,7 @@ type text struct {
 
 func (b *builder) newText(pg *page) *text {
 	t := &text{b: b, pg: pg, used: map[string]bool{}}
-	if pg.mode != (furigana.Mode{}) {
-		t.annot = b.annotator(pg.mode)
-	}
+	t.annot = b.annotator(pg.mode.Mode)
 	for _, term := range b.site.Glossary {
 		t.terms = append(t.terms, markdown.Term{Term: term.Term, Href: rel(pg.path, variantPath(glossaryPath, pg.variant)+"#"+term.ID)})
 	}
@@ -130,14 +128,20 @@ func (b *builder) resolver(file, from string, v Variant, used map[string]bool) f
 			return dest, nil
 		case strings.HasPrefix(dest, "picto:"):
 			return b.picto(from, strings.TrimPrefix(dest, "picto:"))
+		case strings.HasPrefix(dest, "/"):
+			return "", fmt.Errorf("link to %q: links must be relative to this file, so that the site works under any folder and offline", dest)
 		}
 		target, frag, _ := strings.Cut(dest, "#")
 		target = path.Clean(path.Join(dir, target))
 		if out, ok := b.targets[target]; ok {
+			f, err := b.fragment(target, frag)
+			if err != nil {
+				return "", err
+			}
 			if target == glossaryFile && frag != "" {
 				used[frag] = true
 			}
-			return rel(from, variantPath(out, v)) + b.fragment(target, frag), nil
+			return rel(from, variantPath(out, v)) + f, nil
 		}
 		return b.staticFile(from, target, dest)
 	}
@@ -155,19 +159,21 @@ func hasScheme(dest string) bool {
 }
 
 // fragment maps a fragment of a link into the glossary (a term) to the
-// term's anchor; other fragments pass unchanged.
-func (b *builder) fragment(target, frag string) string {
+// term's anchor; a term the glossary lacks is an error. Other fragments
+// pass unchanged.
+func (b *builder) fragment(target, frag string) (string, error) {
 	if frag == "" {
-		return ""
+		return "", nil
 	}
-	if target == glossaryFile {
-		for _, t := range b.site.Glossary {
-			if t.Term == frag {
-				return "#" + t.ID
-			}
+	if target != glossaryFile {
+		return "#" + frag, nil
+	}
+	for _, t := range b.site.Glossary {
+		if t.Term == frag {
+			return "#" + t.ID, nil
 		}
 	}
-	return "#" + frag
+	return "", fmt.Errorf("link to the glossary term %q: there is no such term in content/glossary.yaml (add it, or fix the spelling)", frag)
 }
 
 func (b *builder) picto(from, name string) (string, error) {

@@ -1,0 +1,385 @@
+/* plansite site search: progressive enhancement for search.html.
+ *
+ * Needs window.PLANSITE_SEARCH, set by assets/search-index.js (built by
+ * internal/search; its package comment describes the format), loaded by a
+ * plain <script> before this one. No fetch, no modules, no workers: it
+ * works from file:// too. Reads ?q= from the address, fills #q, lists the
+ * results in #search-results (hrefs prefixed with its data-root) and says
+ * how many there are in #search-status. Text goes in with createTextNode
+ * only. Normalisation must stay identical to search.Normalize in Go
+ * (internal/search/normalize.go; a Go test compares the two with node).
+ */
+(function () {
+  'use strict';
+
+  var MAX_RESULTS = 100;
+  var SNIPPET_BEFORE = 30;
+  var SNIPPET_LENGTH = 120;
+  var MAX_MARK = 40; // a reading match wider than this is not highlighted
+
+  /* ---- normalisation (same as Go search.Normalize) ---- */
+
+  var HALF = '。「」、・ヲァィゥェォャュョッーアイウエオカキクケコサシスセソタチツテトナニヌネノハヒフヘホマミムメモヤユヨラリルレロワン゛゜';
+  var DAKUTEN = 'かきくけこさしすせそたちつてとはひふへほカキクケコサシスセソタチツテトハヒフヘホ';
+  var HANDAKUTEN = 'はひふへほハヒフヘホ';
+
+  function voice(base, voiced) {
+    var ch = String.fromCharCode(base);
+    if (!voiced) {
+      return HANDAKUTEN.indexOf(ch) >= 0 ? base + 2 : -1;
+    }
+    if (DAKUTEN.indexOf(ch) >= 0) { return base + 1; }
+    if (ch === 'う') { return 0x3094; }
+    if (ch === 'ウ') { return 0x30F4; }
+    if (ch === 'ゝ' || ch === 'ヽ') { return base + 1; }
+    if (base >= 0x30EF && base <= 0x30F2) { return 0x30F7 + (base - 0x30EF); } // ワヰヱヲ → ヷヸヹヺ
+    return -1;
+  }
+
+  // compose: half-width katakana to full width, kana + sound mark to the
+  // precomposed kana, control characters to spaces.
+  function compose(s) {
+    var out = [];
+    for (var i = 0; i < s.length; i++) {
+      var c = s.charCodeAt(i);
+      if (c >= 0xFF61 && c <= 0xFF9F) { c = HALF.charCodeAt(c - 0xFF61); }
+      if (c < 0x20 || c === 0x7F) { c = 0x20; }
+      if (out.length && c >= 0x3099 && c <= 0x309C) {
+        var v = voice(out[out.length - 1], c === 0x3099 || c === 0x309B);
+        if (v >= 0) { out[out.length - 1] = v; continue; }
+      }
+      out.push(c);
+    }
+    var r = '';
+    for (var k = 0; k < out.length; k += 4096) {
+      r += String.fromCharCode.apply(null, out.slice(k, k + 4096));
+    }
+    return r;
+  }
+
+  // fold: one UTF-16 unit to one (lengths are kept, so offsets in the
+  // folded text are offsets in the text).
+  function fold(c) {
+    if (c >= 0x41 && c <= 0x5A) { return c + 0x20; }          // A-Z
+    if (c >= 0xFF21 && c <= 0xFF3A) { return c - 0xFF21 + 0x61; } // Ａ-Ｚ
+    if (c >= 0xFF01 && c <= 0xFF5E) { return c - 0xFF01 + 0x21; } // full-width ASCII
+    if (c === 0x3000) { return 0x20; }
+    if ((c >= 0x30A1 && c <= 0x30F6) || c === 0x30FD || c === 0x30FE) { return c - 0x60; }
+    if (c === 0x301C) { return 0x7E; }                           // 〜
+    if ((c >= 0x2010 && c <= 0x2015) || c === 0x2212 || c === 0xFE63) { return 0x2D; }
+    return c;
+  }
+
+  function foldString(s) {
+    var r = '';
+    for (var i = 0; i < s.length; i++) { r += String.fromCharCode(fold(s.charCodeAt(i))); }
+    return r;
+  }
+
+  function normalize(s) { return foldString(compose(String(s))); }
+
+  /* ---- index decoding ---- */
+
+  // decode turns [url, title, section, ruby] into the display text, its
+  // folded form, the folded reading and the pieces that map one to the other.
+  function decode(raw) {
+    var ruby = raw[3] || '';
+    var text = '';
+    var reading = '';
+    var segs = []; // {t0, t1, r0, r1, run}
+    var lit = '';
+    function flushLiteral() {
+      if (lit) {
+        segs.push({ t0: text.length, t1: text.length + lit.length, r0: reading.length, r1: reading.length + lit.length, run: false });
+        text += lit;
+        reading += foldString(lit);
+        lit = '';
+      }
+    }
+    var i = 0;
+    function until(stop) { // reads up to an unescaped stop character
+      var s = '';
+      while (i < ruby.length) {
+        var ch = ruby.charAt(i++);
+        if (ch === '\\' && i < ruby.length) { s += ruby.charAt(i++); continue; }
+        if (ch === stop) { break; }
+        s += ch;
+      }
+      return s;
+    }
+    while (i < ruby.length) {
+      var ch = ruby.charAt(i);
+      if (ch === '{') {
+        flushLiteral();
+        i++;
+        var base = until('|');
+        var rd = until('}');
+        segs.push({ t0: text.length, t1: text.length + base.length, r0: reading.length, r1: reading.length + rd.length, run: true });
+        text += base;
+        reading += rd;
+        continue;
+      }
+      if (ch === '\\' && i + 1 < ruby.length) { i++; ch = ruby.charAt(i); }
+      lit += ch;
+      i++;
+    }
+    flushLiteral();
+    var norm = foldString(text);
+    var title = raw[1] || '';
+    var titleNorm = normalize(title);
+    var ts = titleNorm ? norm.indexOf(titleNorm) : -1;
+    return {
+      url: raw[0] || '', title: title, section: raw[2] || '',
+      text: text, norm: norm, reading: reading, segs: segs,
+      titleNorm: titleNorm, titleStart: ts, titleEnd: ts < 0 ? -1 : ts + titleNorm.length
+    };
+  }
+
+  // toText maps the reading span [a, b) to the text span it covers.
+  function toText(d, a, b) {
+    var s = -1, e = -1;
+    for (var k = 0; k < d.segs.length; k++) {
+      var g = d.segs[k];
+      if (s < 0 && a >= g.r0 && a < g.r1) { s = g.run ? g.t0 : g.t0 + (a - g.r0); }
+      if (b - 1 >= g.r0 && b - 1 < g.r1) { e = g.run ? g.t1 : g.t0 + (b - g.r0); break; }
+    }
+    return s < 0 || e < s ? null : [s, e];
+  }
+
+  var cache = null;
+  var cacheOf = null;
+  function docsOf(index) {
+    if (cacheOf !== index) {
+      cache = [];
+      var raw = (index && index.docs) || [];
+      for (var i = 0; i < raw.length; i++) { cache.push(decode(raw[i])); }
+      cacheOf = index;
+    }
+    return cache;
+  }
+
+  /* ---- searching ---- */
+
+  function terms(query) {
+    var parts = normalize(query).split(/\s+/);
+    var out = [];
+    for (var i = 0; i < parts.length && out.length < 10; i++) {
+      if (parts[i] && out.indexOf(parts[i]) < 0) { out.push(parts[i]); }
+    }
+    return out;
+  }
+
+  function positions(hay, needle) {
+    var out = [];
+    var p = hay.indexOf(needle);
+    while (p >= 0) {
+      out.push(p);
+      p = hay.indexOf(needle, p + needle.length);
+    }
+    return out;
+  }
+
+  function mergeSpans(spans) {
+    spans.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+    var out = [];
+    for (var i = 0; i < spans.length; i++) {
+      var last = out[out.length - 1];
+      if (last && spans[i][0] < last[1]) {
+        if (spans[i][1] > last[1]) { last[1] = spans[i][1]; }
+      } else {
+        out.push([spans[i][0], spans[i][1]]);
+      }
+    }
+    return out;
+  }
+
+  // search returns the matching documents, best first: {doc, spans,
+  // titleTerms, score}. Every word of the query must be found in the text,
+  // its reading or the title.
+  function search(index, query) {
+    var ts = terms(query);
+    var docs = docsOf(index);
+    var results = [];
+    if (!ts.length) { return results; }
+    for (var i = 0; i < docs.length; i++) {
+      var d = docs[i];
+      var spans = [];
+      var titleTerms = 0;
+      var ok = true;
+      for (var j = 0; j < ts.length && ok; j++) {
+        var t = ts[j];
+        var found = [];
+        var p = positions(d.norm, t);
+        for (var k = 0; k < p.length; k++) { found.push([p[k], p[k] + t.length]); }
+        p = positions(d.reading, t);
+        for (k = 0; k < p.length; k++) {
+          var sp = toText(d, p[k], p[k] + t.length);
+          if (sp) { found.push(sp); }
+        }
+        var inTitle = d.titleNorm.indexOf(t) >= 0;
+        for (k = 0; k < found.length && !inTitle; k++) {
+          inTitle = d.titleStart >= 0 && found[k][0] < d.titleEnd && found[k][1] > d.titleStart;
+        }
+        if (inTitle) { titleTerms++; }
+        if (!found.length && !inTitle) { ok = false; }
+        spans = spans.concat(found);
+      }
+      if (!ok) { continue; }
+      spans = mergeSpans(spans);
+      results.push({ doc: d, spans: spans, titleTerms: titleTerms, score: titleTerms * 1000 + Math.min(spans.length, 100), order: i });
+    }
+    results.sort(function (x, y) { return y.score - x.score || x.order - y.order; });
+    return results;
+  }
+
+  /* ---- rendering ---- */
+
+  function el(name, cls) {
+    var e = document.createElement(name);
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  // appendMarked appends text[from, to) to parent, with the spans inside it
+  // wrapped in <mark>.
+  function appendMarked(parent, text, from, to, spans) {
+    var pos = from;
+    for (var i = 0; i < spans.length; i++) {
+      var s = Math.max(spans[i][0], from), e = Math.min(spans[i][1], to);
+      if (e <= s || s < pos || spans[i][1] - spans[i][0] > MAX_MARK) { continue; }
+      if (s > pos) { parent.appendChild(document.createTextNode(text.slice(pos, s))); }
+      var m = el('mark');
+      m.appendChild(document.createTextNode(text.slice(s, e)));
+      parent.appendChild(m);
+      pos = e;
+    }
+    if (to > pos) { parent.appendChild(document.createTextNode(text.slice(pos, to))); }
+  }
+
+  function isLow(c) { return c >= 0xDC00 && c <= 0xDFFF; }
+
+  function snippet(r) {
+    var d = r.doc;
+    var text = d.text;
+    var bodyStart = 0;
+    if (d.titleStart === 0) { // the text starts with the title: show what follows
+      bodyStart = d.titleEnd;
+      while (bodyStart < text.length && text.charAt(bodyStart) === ' ') { bodyStart++; }
+    }
+    var first = -1;
+    for (var i = 0; i < r.spans.length; i++) {
+      if (r.spans[i][0] >= bodyStart && r.spans[i][1] - r.spans[i][0] <= MAX_MARK) { first = r.spans[i][0]; break; }
+    }
+    var start = first < 0 ? bodyStart : Math.max(bodyStart, first - SNIPPET_BEFORE);
+    var end = Math.min(text.length, start + SNIPPET_LENGTH);
+    if (start > 0 && isLow(text.charCodeAt(start))) { start--; }
+    if (end < text.length && isLow(text.charCodeAt(end))) { end++; }
+    var p = el('p', 'search-result__snippet');
+    if (start > bodyStart) { p.appendChild(document.createTextNode('…')); }
+    appendMarked(p, text, start, end, r.spans);
+    if (end < text.length) { p.appendChild(document.createTextNode('…')); }
+    return p;
+  }
+
+  function resultItem(r, root) {
+    var d = r.doc;
+    var li = el('li', 'search-result');
+    var h = el('p', 'search-result__title');
+    var a = el('a');
+    a.setAttribute('href', root + d.url);
+    if (d.titleStart >= 0) {
+      var spans = [];
+      for (var i = 0; i < r.spans.length; i++) {
+        spans.push([r.spans[i][0] - d.titleStart, r.spans[i][1] - d.titleStart]);
+      }
+      appendMarked(a, d.text.slice(d.titleStart, d.titleEnd), 0, d.titleEnd - d.titleStart, spans);
+    } else {
+      a.appendChild(document.createTextNode(d.title));
+    }
+    h.appendChild(a);
+    li.appendChild(h);
+    if (d.section) {
+      var s = el('p', 'search-result__section');
+      s.appendChild(document.createTextNode(d.section));
+      li.appendChild(s);
+    }
+    li.appendChild(snippet(r));
+    return li;
+  }
+
+  var MESSAGES = {
+    standard: {
+      count: function (q, n) { return '「' + q + '」の検索結果：' + n + '件'; },
+      more: function (n) { return '（上位' + n + '件を表示）'; },
+      none: function (q) { return '「' + q + '」に一致する情報は見つかりませんでした。言葉を短くしたり、ひらがなで入力したりしてお試しください。'; },
+      empty: '検索する言葉を入力してください。',
+      noindex: '検索の準備ができませんでした。ページを読み込み直すか、目次からお探しください。',
+      title: function (q, n) { return '「' + q + '」の検索結果（' + n + '件）'; }
+    },
+    easy: {
+      count: function (q, n) { return '「' + q + '」で さがしました。' + n + 'こ みつかりました。'; },
+      more: function (n) { return '（はじめの ' + n + 'こを みせています）'; },
+      none: function (q) { return '「' + q + '」は みつかりませんでした。みじかい ことばや、ひらがなで さがしてみてください。'; },
+      empty: 'さがす ことばを いれてください。',
+      noindex: 'いまは さがすことが できません。もくじから さがしてください。',
+      title: function (q, n) { return '「' + q + '」で さがした けっか（' + n + 'こ）'; }
+    }
+  };
+
+  function queryParam(name) {
+    var parts = window.location.search.replace(/^\?/, '').split('&');
+    for (var i = 0; i < parts.length; i++) {
+      var kv = parts[i].split('=');
+      if (dec(kv[0]) === name) { return dec(kv.slice(1).join('=')); }
+    }
+    return null;
+  }
+
+  function dec(s) {
+    s = (s || '').replace(/\+/g, ' ');
+    try { return decodeURIComponent(s); } catch (e) { return s; }
+  }
+
+  function run() {
+    var list = document.getElementById('search-results');
+    var status = document.getElementById('search-status');
+    var input = document.getElementById('q');
+    if (!list || !status) { return; }
+    var variant = document.documentElement.getAttribute('data-variant') === 'easy' ? 'easy' : 'standard';
+    var msg = MESSAGES[variant];
+    var q = queryParam('q');
+    if (q === null) { return; }
+    q = q.replace(/^\s+|\s+$/g, '').slice(0, 100);
+    if (input) { input.value = q; }
+    var text;
+    var results = [];
+    if (!window.PLANSITE_SEARCH || !window.PLANSITE_SEARCH.docs) {
+      text = msg.noindex;
+    } else if (!terms(q).length) {
+      text = msg.empty;
+    } else {
+      results = search(window.PLANSITE_SEARCH, q);
+      text = results.length ? msg.count(q, results.length) : msg.none(q);
+      if (results.length > MAX_RESULTS) { text += msg.more(MAX_RESULTS); }
+      document.title = msg.title(q, results.length) + ' | ' + document.title;
+    }
+    var root = list.getAttribute('data-root') || '';
+    while (list.firstChild) { list.removeChild(list.firstChild); }
+    for (var i = 0; i < results.length && i < MAX_RESULTS; i++) {
+      list.appendChild(resultItem(results[i], root));
+    }
+    // The status is a live region present since the page loaded: change it
+    // a moment after load so that screen readers announce it.
+    status.textContent = '';
+    window.setTimeout(function () { status.textContent = text; }, 100);
+  }
+
+  window.plansiteSearch = { normalize: normalize, search: search, version: 1 };
+
+  if (typeof document === 'undefined') { return; }
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', run);
+  } else {
+    run();
+  }
+}());
