@@ -4,11 +4,14 @@ import (
 	"bufio"
 	"bytes"
 	"fmt"
+	"html/template"
 	"io"
+	"strings"
 
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/markdown"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/ruby"
 	"github.com/plansite/plansite/internal/site"
 )
 
@@ -26,23 +29,48 @@ func Ruby(root, format string, in []byte, w io.Writer) error {
 	a := furigana.New(furigana.Dictionary(dict))
 	mode := furigana.Mode{All: true}
 	md := markdown.New(markdown.Options{})
+	annot := site.NewAnnotator(a, mode)
 	sc := bufio.NewScanner(bytes.NewReader(in))
 	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
-	for sc.Scan() {
-		line := sc.Text()
+	for n := 1; sc.Scan(); n++ {
+		var out string
+		var err error
 		if format == "text" {
-			out, err := furigana.Format(a.Annotate(line, mode), "text")
+			out, err = rubyText(sc.Text(), a, mode)
 			if err != nil {
-				return err
+				err = fmt.Errorf("stdin:%d: %w", n, err)
 			}
-			fmt.Fprintln(w, out)
-			continue
+		} else {
+			var h template.HTML
+			h, err = md.Inline(sc.Text(), &markdown.Page{File: "stdin", Line: n, Annotator: annot})
+			out = string(h)
 		}
-		out, err := md.Inline(line, &markdown.Page{File: "stdin", Line: 1, Annotator: site.NewAnnotator(a, mode)})
 		if err != nil {
 			return err
 		}
 		fmt.Fprintln(w, out)
 	}
 	return sc.Err()
+}
+
+// rubyText prints a line as 漢字(かんじ): author ruby as the author wrote
+// it, the rest with the analyzer's readings.
+func rubyText(line string, a *furigana.Annotator, mode furigana.Mode) (string, error) {
+	segs, err := ruby.Parse(line)
+	if err != nil {
+		return "", err
+	}
+	var sb strings.Builder
+	for _, seg := range segs {
+		if seg.Readings == nil {
+			out, err := furigana.Format(a.Annotate(seg.Base, mode), "text")
+			if err != nil {
+				return "", err
+			}
+			sb.WriteString(out)
+			continue
+		}
+		sb.WriteString(seg.Base + "(" + ruby.Reading(seg) + ")")
+	}
+	return sb.String(), nil
 }
