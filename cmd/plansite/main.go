@@ -65,6 +65,19 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	return 2
 }
 
+// parse parses args and refuses stray arguments, which are usually a
+// mistyped flag.
+func parse(fs *flag.FlagSet, args []string) bool {
+	if fs.Parse(args) != nil {
+		return false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "%s: unexpected argument %q (flags come before arguments; see plansite help)\n", fs.Name(), fs.Arg(0))
+		return false
+	}
+	return true
+}
+
 func newFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 	fs := flag.NewFlagSet("plansite "+name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -76,7 +89,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs, src := newFlags("build", stderr)
 	dest := fs.String("d", "public", "output folder")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS and SVG")
-	if fs.Parse(args) != nil {
+	if !parse(fs, args) {
 		return 2
 	}
 	site.TuneGC()
@@ -93,7 +106,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 func checkCmd(args []string, stdout, stderr io.Writer) int {
 	fs, src := newFlags("check", stderr)
 	strict := fs.Bool("strict", false, "treat warnings as errors")
-	if fs.Parse(args) != nil {
+	if !parse(fs, args) {
 		return 2
 	}
 	res, err := check.Run(*src, stdout)
@@ -110,7 +123,7 @@ func checkCmd(args []string, stdout, stderr io.Writer) int {
 func rubyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs, src := newFlags("ruby", stderr)
 	format := fs.String("format", "html", "output format: html or text")
-	if fs.Parse(args) != nil {
+	if !parse(fs, args) {
 		return 2
 	}
 	in, err := io.ReadAll(stdin)

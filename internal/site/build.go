@@ -108,11 +108,15 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	th, err := themeFS(opts.Root, s.Theme)
+	if err != nil {
+		return nil, err
+	}
 	b := &builder{
 		opts:   opts,
 		root:   opts.Root,
 		site:   s,
-		theme:  themeFS(opts.Root, s.Theme),
+		theme:  th,
 		md:     markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML}),
 		copies: map[string]string{},
 	}

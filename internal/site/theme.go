@@ -2,6 +2,7 @@ package site
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,16 +13,21 @@ import (
 
 // themeFS returns the theme files for a site: the files of root/themes/name
 // laid over the embedded default theme, so a site overrides only what it
-// changes.
-func themeFS(root, name string) fs.FS {
-	if name == "" {
-		name = "default"
-	}
+// changes. A named theme whose folder is missing is an error; "default"
+// (or no name) without a folder is the embedded theme alone.
+func themeFS(root, name string) (fs.FS, error) {
 	dir := filepath.Join(root, "themes", name)
-	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
-		return theme.FS
+	if name == "" {
+		dir = filepath.Join(root, "themes", "default")
 	}
-	return overlay{upper: os.DirFS(dir), lower: theme.FS}
+	st, err := os.Stat(dir)
+	switch {
+	case err == nil && st.IsDir():
+		return overlay{upper: os.DirFS(dir), lower: theme.FS}, nil
+	case name == "" || name == "default":
+		return theme.FS, nil
+	}
+	return nil, fmt.Errorf("content/site.yaml: theme %q: there is no folder themes/%s in the site (create it, or remove theme: to use the default theme)", name, name)
 }
 
 // overlay is a read-only file system whose upper layer hides files of the

@@ -8,6 +8,17 @@
  * how many there are in #search-status. Text goes in with createTextNode
  * only. Normalisation must stay identical to search.Normalize in Go
  * (internal/search/normalize.go; a Go test compares the two with node).
+ *
+ * Each result:
+ *   <li class="search-result">
+ *     <p class="search-result__title"><a href="ROOT+URL">title, matches in <mark></a></p>
+ *     <p class="search-result__section">section</p>
+ *     <p class="search-result__snippet">…text with <mark>matches</mark>…</p>
+ *   </li>
+ * The status is written 100 ms after load (a live region changed during
+ * load is often not announced) and the count is also put in
+ * document.title. Messages follow <html data-variant> (standard | easy).
+ * window.plansiteSearch = {normalize, search} is exposed for tests.
  */
 (function () {
   'use strict';
