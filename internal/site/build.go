@@ -92,6 +92,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	files = append(files, extra...)
+	files = append(files, b.searchIndexes(pages, files)...)
 	files = append(files, file{Path: stampFile, Data: []byte(stampText)})
 	if opts.Minify {
 		if err := minifyFiles(files); err != nil {

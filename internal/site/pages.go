@@ -54,6 +54,7 @@ func (b *builder) pages() []*page {
 			add("glossary", glossaryPath, "content/glossary.yaml", mode, b.glossary)
 		}
 		add("contact", contactPath, "content/site.yaml", mode, b.contact)
+		add("search", searchPath, "", mode, b.searchPage)
 		if b.site.A11y != nil {
 			add("policy", policyPath, "content/site.yaml", mode, b.policy)
 			add("results", resultsPath, "", mode, b.results)

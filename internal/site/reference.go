@@ -152,6 +152,8 @@ type resultsBody struct {
 	R          *plan.A11yResults
 	Criteria   []criterion
 	ToolsOrder []toolVersion
+	Clean      bool   // no violation and no HTML error
+	Pages      []link // every page of the site, as tested
 }
 
 type criterion struct {
@@ -164,6 +166,10 @@ type toolVersion struct{ Name, Version string }
 func (b *builder) results(t *text) content {
 	body := resultsBody{R: b.site.A11yResults}
 	if r := body.R; r != nil {
+		body.Clean = r.TotalViolations == 0 && r.HTMLErrors == 0
+		for _, pg := range b.pages() {
+			body.Pages = append(body.Pages, link{Href: rel(t.pg.path, pg.path), Text: template.HTML(template.HTMLEscapeString(pg.path))})
+		}
 		for id, n := range r.ViolationsByCriterion {
 			body.Criteria = append(body.Criteria, criterion{ID: id, Count: n})
 		}
@@ -174,6 +180,10 @@ func (b *builder) results(t *text) content {
 		sort.Slice(body.ToolsOrder, func(i, j int) bool { return body.ToolsOrder[i].Name < body.ToolsOrder[j].Name })
 	}
 	return b.fixed(t, "results", body)
+}
+
+func (b *builder) searchPage(t *text) content {
+	return b.fixed(t, "search", nil)
 }
 
 func (b *builder) notFound(t *text) content {

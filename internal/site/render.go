@@ -142,7 +142,7 @@ func (b *builder) layout(t *text, c content) layout {
 func (b *builder) nav(t *text) []link {
 	keys := []struct{ key, path string }{
 		{"home", homePath}, {"measures", measuresPath}, {"departments", departmentsPath},
-		{"glossary", glossaryPath}, {"contact", contactPath},
+		{"glossary", glossaryPath}, {"search", searchPath}, {"contact", contactPath},
 	}
 	var out []link
 	for _, k := range keys {
@@ -212,6 +212,7 @@ func parseTemplates(theme fs.FS) (map[string]*template.Template, error) {
 var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"measureArgs": measureArgs,
+	"jdate":       japaneseDate,
 }
 
 // statusClass maps a measure status to its CSS class.

@@ -53,6 +53,7 @@ const (
 	departmentsPath = "departments.html"
 	glossaryPath    = "glossary.html"
 	contactPath     = "contact.html"
+	searchPath      = "search.html"
 	policyPath      = "accessibility.html"
 	resultsPath     = "accessibility-results.html"
 	notFoundPath    = "404.html"

@@ -1,0 +1,155 @@
+package search
+
+import (
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+)
+
+// The JavaScript side (themes/default/static/search.js) must fold text
+// exactly like Normalize and decode the index Index writes. These tests
+// run it with node when node is installed, and skip otherwise.
+
+const searchJS = "../../themes/default/static/search.js"
+
+const harness = `
+const fs = require('fs'), vm = require('vm');
+const [js, index, input] = process.argv.slice(2).map(f => fs.readFileSync(f, 'utf8'));
+const ctx = {}; ctx.window = ctx; vm.createContext(ctx);
+vm.runInContext(js, ctx); vm.runInContext(index, ctx);
+const api = ctx.plansiteSearch, req = JSON.parse(input);
+const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), results: {}};
+for (const q of req.queries || []) {
+  out.results[q] = api.search(ctx.PLANSITE_SEARCH, q).map(r =>
+    [r.doc.url].concat(r.spans.map(s => r.doc.text.slice(s[0], s[1]))));
+}
+process.stdout.write(JSON.stringify(out));
+`
+
+type jsOut struct {
+	Normalized []string              `json:"normalized"`
+	Results    map[string][][]string `json:"results"`
+}
+
+func runJS(t *testing.T, index []byte, normalize, queries []string) jsOut {
+	t.Helper()
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed")
+	}
+	dir := t.TempDir()
+	in, _ := json.Marshal(map[string]any{"normalize": normalize, "queries": queries})
+	files := map[string][]byte{"h.js": []byte(harness), "index.js": index, "in.json": in}
+	for name, data := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cmd := exec.Command(node, filepath.Join(dir, "h.js"), searchJS, filepath.Join(dir, "index.js"), filepath.Join(dir, "in.json"))
+	cmd.Stderr = os.Stderr
+	data, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("node: %v", err)
+	}
+	var out jsOut
+	if err := json.Unmarshal(data, &out); err != nil {
+		t.Fatalf("node output: %v\n%s", err, data)
+	}
+	return out
+}
+
+func TestJSNormalizeMatchesGo(t *testing.T) {
+	inputs := []string{"ｻｰﾋﾞｽ", "ﾊﾟﾝﾌﾚｯﾄ", "か\u3099ほ\u309aか゛ウ\u3099ワ゛ヽ\u3099", "ＮＰＯ法人 ０４２－３４６", "042−346‐1111 10〜20", "Ａｂｃ　ＸＹＺ", "a\tb\x00\x7f", "𠮷野家ﾞﾞ", "ヴヵヶヷヸ"}
+	// Every BMP character (surrogates aside), in chunks, with a voiced
+	// and a semi-voiced mark after each so the composition is covered too.
+	var b strings.Builder
+	for r := rune(1); r < 0x10000; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		b.WriteRune(r)
+		if r%3 == 0 {
+			b.WriteRune(0xFF9E)
+		} else if r%3 == 1 {
+			b.WriteRune(0x309A)
+		}
+		if b.Len() > 3000 {
+			inputs = append(inputs, b.String())
+			b.Reset()
+		}
+	}
+	inputs = append(inputs, b.String())
+	out := runJS(t, Index(nil), inputs, nil)
+	for i, s := range inputs {
+		if want := Normalize(s); out.Normalized[i] != want {
+			g, w := []rune(out.Normalized[i]), []rune(want)
+			for k := range min(len(g), len(w)) {
+				if g[k] != w[k] {
+					t.Errorf("input %d: JS and Go differ at rune %d: JS %U, Go %U", i, k, g[k], w[k])
+					break
+				}
+			}
+			if len(g) != len(w) {
+				t.Errorf("input %d: JS %d runes, Go %d", i, len(g), len(w))
+			}
+		}
+	}
+}
+
+func TestJSSearch(t *testing.T) {
+	want := map[string][][]string{
+		// kanji, its reading in hiragana and katakana find the same places;
+		// title matches come first.
+		"相談": {
+			{"pillars/1.html#measure-2", "相談", "相談"},
+			{"chapters/02-genjou.html#tricky", "相談"},
+			{"pillars/1.html#measure-10", "相談"},
+		},
+		"そうだん": {
+			{"pillars/1.html#measure-2", "計画相談支援", "相談支援専門員"},
+			{"chapters/02-genjou.html#tricky", "相談", "そうだん"},
+			{"pillars/1.html#measure-10", "相談"},
+		},
+		"ソウダン": {
+			{"pillars/1.html#measure-2", "計画相談支援", "相談支援専門員"},
+			{"chapters/02-genjou.html#tricky", "相談", "そうだん"},
+			{"pillars/1.html#measure-10", "相談"},
+		},
+		// partial words
+		"支援": {
+			{"pillars/1.html#measure-2", "支援", "支援"},
+			{"contact.html", "支援"},
+		},
+		"しえん": {{"pillars/1.html#measure-2", "計画相談支援", "相談支援専門員"}},
+		// title hits first, then the number of matches
+		"けいかく": {
+			{"chapters/01-hajimeni.html#keikaku", "計画", "計画", "計画"},
+			{"pillars/1.html#measure-2", "計画相談支援", "等利用計画"},
+		},
+		// half-width text, full-width digits, several words
+		"ふぁくす":         {{"contact.html", "ファクス"}},
+		"042-346-1111": {{"contact.html", "０４２－３４６－１１１１"}},
+		"せいねん　コウケン":    {{"glossary.html#成年後見制度", "成年後見制度", "せいねん", "こうけん"}},
+		"相談 xyz":       {},
+		"   ":          {},
+		"</script>":    {{"chapters/02-genjou.html#tricky", "</script>", "</script>"}},
+	}
+	var queries []string
+	for q := range want {
+		queries = append(queries, q)
+	}
+	out := runJS(t, Index(sampleDocs()), nil, queries)
+	for q, w := range want {
+		got := out.Results[q]
+		if len(got) == 0 && len(w) == 0 {
+			continue
+		}
+		if !reflect.DeepEqual(got, w) {
+			t.Errorf("search %q:\n got %q\nwant %q", q, got, w)
+		}
+	}
+}

@@ -1,0 +1,191 @@
+// Package search builds the index of the site's offline search.
+//
+// The search has to work when the site is opened from file://, where
+// pages cannot fetch files, load modules or start workers. So the index is
+// a plain script, assets/search-index.js (one per variant), that assigns
+// a global:
+//
+//	window.PLANSITE_SEARCH = {"version":1,"docs":[
+//	["pillars/1.html#measure-3","施策3 相談支援の充実","基本施策1","{施策|しさく}3 {相談支援|そうだんしえん}の{充実|じゅうじつ}…"],
+//	…
+//	]};
+//
+// and themes/default/static/search.js, loaded after it on the search page,
+// does the searching in the reader's browser.
+//
+// # Documents
+//
+// A Doc is one place a result links to: a measure, a chapter section, a
+// glossary term or a whole page. Index sorts the documents by URL, with
+// runs of digits compared as numbers (pillars/1.html#measure-2 before
+// pillars/1.html#measure-10), then by title and text, so the file does not
+// depend on the order the caller found them in.
+//
+// # Text with readings
+//
+// Each document is stored as [url, title, section, ruby]. ruby is the
+// document's Text (after Compose) in the author ruby syntax of plansite:
+// every run of characters that has a reading different from its own
+// normalised form is written {base|reading}, where reading is normalised
+// (Normalize: hiragana, lower case). A literal \, {, | or } is written
+// with a backslash before it. Kana are stored once, not once in the text
+// and again in the reading, which keeps the file small.
+//
+// The reading of each run comes from Doc.Reading, the reading of the
+// whole Text that the caller's furigana analyzer made. Index aligns it to
+// the text: everything but kanji and digits (kana, letters, spaces,
+// punctuation) must appear unchanged in the reading, and what lies between
+// is the reading of the run of kanji and digits (read with their counter:
+// 1人 ひとり) in between. Where the two do not line up, the run grows over
+// the following text until they do again, so a bad reading only makes a
+// highlighted match wider; it never loses text.
+//
+// # Matching (search.js)
+//
+// search.js decodes each document into its display text T, the
+// normalised text N (Normalize of T, offset for offset) and the normalised
+// reading R (the kana of N with each run replaced by its reading). A query
+// is normalised the same way and split at spaces; every word must occur,
+// as a substring, in N or in R. So 相談, そうだん and ソウダン all find
+// {相談|そうだん}, and 支援 or しえん find 相談支援. A match in R is
+// mapped back to the runs of T it covers, which are highlighted with
+// <mark> in the snippet. Documents are ranked by words found in the title
+// (the title's span in T), then by the number of matches, then by index
+// order. The snippet is the text around the first match, after the title
+// when the text starts with it.
+//
+// # Size and encoding
+//
+// A measure of about 250 characters takes about 800 bytes, so the sample
+// plan's 48 measures make 39 KB and 200 such documents about 165 KB (40 KB
+// gzipped); Index takes about 7 ms for them. The file is UTF-8 without a
+// BOM: a classic script takes the encoding of the page that loads it, and
+// every page is <meta charset="utf-8">.
+package search
+
+import (
+	"bytes"
+	"encoding/json"
+	"slices"
+	"strings"
+)
+
+// Doc is one search document: a place in the site a result links to.
+type Doc struct {
+	// URL is the document's address relative to the root of its variant,
+	// with an optional fragment: "pillars/1.html#measure-3". search.js
+	// puts the search page's data-root before it.
+	URL string
+	// Title is the result's link text: the measure's, section's or page's
+	// heading as shown.
+	Title string
+	// Section is a short label of where the document lives, shown under
+	// the title: "基本施策1", the page title.
+	Section string
+	// Text is the plain visible text of the document (without ruby
+	// readings). Matches and snippets come from it. When Title occurs in
+	// Text, matches of the title's reading count as title matches.
+	Text string
+	// Reading is the hiragana reading of the whole of Text, as the
+	// caller's furigana analyzer gives it: Text with each kanji run
+	// replaced by its reading; other characters may be kept as they are.
+	// It may be empty: the document is then found by its text only.
+	Reading string
+}
+
+// Version is the format version written in the index as "version".
+const Version = 1
+
+// Index returns the content of the index script for docs:
+// window.PLANSITE_SEARCH = {"version":1,"docs":[...]}; with one document
+// per line. The output depends only on the set of docs, not their order.
+// Strings are JSON-encoded with <, > and & escaped, so no text can close a
+// <script> element or start an HTML comment even when the file is inlined.
+func Index(docs []Doc) []byte {
+	type entry struct {
+		key  []string
+		line []byte
+	}
+	entries := make([]entry, 0, len(docs))
+	for _, d := range docs {
+		text := Compose(d.Text)
+		ruby := encodeRuby(align(text, d.Reading))
+		line := []byte("[")
+		for i, s := range []string{d.URL, Compose(d.Title), Compose(d.Section), ruby} {
+			if i > 0 {
+				line = append(line, ',')
+			}
+			line = appendJSONString(line, s)
+		}
+		line = append(line, ']')
+		entries = append(entries, entry{key: []string{d.URL, d.Title, d.Section, d.Text, d.Reading}, line: line})
+	}
+	slices.SortStableFunc(entries, func(a, b entry) int {
+		if c := naturalCompare(a.key[0], b.key[0]); c != 0 {
+			return c
+		}
+		return slices.Compare(a.key, b.key)
+	})
+	var b bytes.Buffer
+	b.WriteString("/* plansite search index: generated, do not edit. */\n")
+	b.WriteString(`window.PLANSITE_SEARCH = {"version":1,"docs":[`)
+	for i, e := range entries {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+		b.Write(e.line)
+	}
+	b.WriteString("\n]};\n")
+	return b.Bytes()
+}
+
+// appendJSONString appends s as a JSON string literal. encoding/json
+// escapes <, >, &, U+2028 and U+2029 and replaces invalid UTF-8, so the
+// literal is safe in a script and in JavaScript before ES2019.
+func appendJSONString(dst []byte, s string) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(true)
+	if err := enc.Encode(s); err != nil { // cannot happen for a string
+		panic(err)
+	}
+	return append(dst, bytes.TrimSuffix(buf.Bytes(), []byte("\n"))...)
+}
+
+// naturalCompare compares a and b with runs of ASCII digits compared by
+// value.
+func naturalCompare(a, b string) int {
+	for a != "" && b != "" {
+		if isDigit(a[0]) && isDigit(b[0]) {
+			da, db := digitRun(a), digitRun(b)
+			na, nb := strings.TrimLeft(a[:da], "0"), strings.TrimLeft(b[:db], "0")
+			if len(na) != len(nb) {
+				return len(na) - len(nb)
+			}
+			if c := strings.Compare(na, nb); c != 0 {
+				return c
+			}
+			if da != db {
+				return da - db
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return int(a[0]) - int(b[0])
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) - len(b)
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func digitRun(s string) int {
+	i := 0
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
