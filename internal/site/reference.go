@@ -18,6 +18,12 @@ type dept struct {
 	Measures []*plan.Measure
 }
 
+// anchorID makes a stable id from a name (a department, a term): the name
+// itself, which survives reordering, with spaces made hyphens.
+func anchorID(prefix, name string) string {
+	return prefix + strings.Join(strings.Fields(name), "-")
+}
+
 // departments groups measures by department, in order of first appearance
 // in the plan (the order in which a reader of the plan meets them).
 func departments(s *plan.Site) []*dept {
@@ -27,7 +33,7 @@ func departments(s *plan.Site) []*dept {
 		for _, name := range m.Departments {
 			d, ok := byName[name]
 			if !ok {
-				d = &dept{Name: name, ID: "dept-" + itoa(len(out)+1)}
+				d = &dept{Name: name, ID: anchorID("dept-", name)}
 				byName[name] = d
 				out = append(out, d)
 			}
