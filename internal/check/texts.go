@@ -16,11 +16,12 @@ type Text struct {
 const siteFile = plan.ContentDir + "/site.yaml"
 
 // EasyTexts returns every easy-read text of the plan, in a fixed order.
+// Each Text's Line is the source line where its text starts.
 func EasyTexts(s *plan.Site) []Text {
 	var out []Text
 	if s.Easy != nil {
-		out = append(out, lines(siteFile, s.Easy.Philosophy)...)
-		out = append(out, lines(siteFile, s.Easy.Policies)...)
+		out = append(out, lines(siteFile, s.Easy.Philosophy, s.Easy.PhilosophyLines)...)
+		out = append(out, lines(siteFile, s.Easy.Policies, s.Easy.PoliciesLines)...)
 	}
 	for _, c := range s.Chapters {
 		if c.Easy != nil {
@@ -38,29 +39,39 @@ func EasyTexts(s *plan.Site) []Text {
 	}
 	for _, t := range s.Glossary {
 		if t.Easy != "" {
-			out = append(out, Text{plan.ContentDir + "/glossary.yaml", t.Line, t.Easy})
+			out = append(out, Text{plan.ContentDir + "/glossary.yaml", t.Lines.At("easy", t.Line), t.Easy})
 		}
 	}
 	return out
 }
 
+// easy returns the title and body of e; line is where e's owner starts,
+// for texts whose own line is unknown.
 func easy(file string, line int, e *plan.EasyText) []Text {
 	if e == nil {
 		return nil
 	}
 	var out []Text
-	for _, s := range []string{e.Title, e.Body()} {
-		if strings.TrimSpace(s) != "" {
-			out = append(out, Text{file, line, s})
+	for _, t := range []Text{
+		{file, e.Lines.At("title", line), e.Title},
+		{file, e.BodyLine(line), e.Body()},
+	} {
+		if strings.TrimSpace(t.Text) != "" {
+			out = append(out, t)
 		}
 	}
 	return out
 }
 
-func lines(file string, ls []string) []Text {
+// lines returns one Text per list item; at holds the items' lines.
+func lines(file string, ls []string, at []int) []Text {
 	out := make([]Text, 0, len(ls))
-	for _, l := range ls {
-		out = append(out, Text{file, 1, l})
+	for i, l := range ls {
+		line := 1
+		if i < len(at) {
+			line = at[i]
+		}
+		out = append(out, Text{file, line, l})
 	}
 	return out
 }
@@ -68,19 +79,19 @@ func lines(file string, ls []string) []Text {
 // AllTexts returns every text of the plan that is shown to readers, easy
 // texts included.
 func AllTexts(s *plan.Site) []Text {
-	out := []Text{{siteFile, 1, s.Title}}
-	out = append(out, lines(siteFile, s.Philosophy)...)
-	out = append(out, lines(siteFile, s.Policies)...)
+	out := []Text{{siteFile, s.Lines.At("title", 1), s.Title}}
+	out = append(out, lines(siteFile, s.Philosophy, s.PhilosophyLines)...)
+	out = append(out, lines(siteFile, s.Policies, s.PoliciesLines)...)
 	for _, c := range s.Chapters {
 		out = append(out, Text{c.File, c.BodyLine, body(c.Body, c.BodyLine)})
 	}
 	for _, p := range s.Pillars {
-		out = append(out, Text{p.File, p.Line, p.Title}, Text{p.File, p.Line, p.Summary})
+		out = append(out, Text{p.File, p.Lines.At("title", p.Line), p.Title}, Text{p.File, p.Lines.At("summary", p.Line), p.Summary})
 		for _, d := range p.Directions {
-			out = append(out, Text{p.File, d.Line, d.Title})
+			out = append(out, Text{p.File, d.Lines.At("title", d.Line), d.Title})
 		}
 		for _, m := range p.AllMeasures() {
-			out = append(out, Text{m.File, m.Line, m.Title}, Text{m.File, m.Line, m.Description})
+			out = append(out, Text{m.File, m.Lines.At("title", m.Line), m.Title}, Text{m.File, m.Lines.At("description", m.Line), m.Description})
 		}
 	}
 	return append(out, EasyTexts(s)...)

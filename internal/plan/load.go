@@ -130,9 +130,12 @@ func (l *loader) list(dir, suffix string) []string {
 	return names
 }
 
+// chapters reads the chapters sorted by weight, then file name, and
+// attaches each easy-read text to its standard chapter.
 func (l *loader) chapters() []*Chapter {
 	var out []*Chapter
 	easy := map[string]*EasyChapter{}
+	std := map[string]bool{} // standard chapters, also those that failed to read
 	for _, n := range l.list("chapters", ".md") {
 		if slug, ok := strings.CutSuffix(n, ".easy.md"); ok {
 			if e := l.easyChapter(n); e != nil {
@@ -140,12 +143,13 @@ func (l *loader) chapters() []*Chapter {
 			}
 			continue
 		}
+		std[strings.TrimSuffix(n, ".md")] = true
 		if c := l.chapter(n); c != nil {
 			out = append(out, c)
 		}
 	}
 	for slug, e := range easy {
-		if !attachEasy(out, slug, e) {
+		if !attachEasy(out, slug, e) && !std[slug] {
 			l.errs.Add(diag.New(e.File, 1, "easy-read text has no standard chapter",
 				fmt.Sprintf("name it after an existing chapter, e.g. chapters/%s.easy.md next to chapters/%s.md", slug, slug)))
 		}
@@ -202,7 +206,7 @@ func (l *loader) pillars() []*Pillar {
 		if errors.As(err, &syn) {
 			continue
 		}
-		p.File, p.Slug = name, strings.TrimSuffix(n, ".yaml")
+		p.File, p.Slug, p.Partial = name, strings.TrimSuffix(n, ".yaml"), isPartial(err)
 		out = append(out, p)
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Number < out[j].Number })

@@ -167,6 +167,8 @@ func FuzzLoad(f *testing.F) {
 	f.Add(goodPillar)
 	f.Add("number: 1\nmeasures:\n  - number: [1]\n")
 	f.Add("- a\n- b: {c: d}\n")
+	f.Add("number: 1\neasy: &e {title: a, summary: |\n  b\n}\ndirections:\n  - number: 1\n    easy: *e\n    measures: [{number: 新規}]\n")
+	f.Add("number: 1\ntitle: [\n\n")
 	f.Fuzz(func(t *testing.T, pillar string) {
 		files := good()
 		files["pillars/1-soudan.yaml"] = pillar

@@ -26,6 +26,13 @@ type Site struct {
 	EasyRead    EasyReadLimits `yaml:"easyread"`
 	A11y        *A11yPolicy    `yaml:"accessibility"`
 
+	// Lines holds the line of each key of site.yaml.
+	Lines KeyLines `yaml:"-"`
+	// PhilosophyLines and PoliciesLines hold the line of each item of
+	// Philosophy and Policies.
+	PhilosophyLines []int `yaml:"-"`
+	PoliciesLines   []int `yaml:"-"`
+
 	// Dir is the content folder the site was loaded from.
 	Dir string `yaml:"-"`
 	// Chapters are sorted by weight, then file name.
@@ -58,6 +65,12 @@ type EasySite struct {
 	Title      string   `yaml:"title"`
 	Philosophy []string `yaml:"philosophy"`
 	Policies   []string `yaml:"policies"`
+
+	// Lines holds the line of each key of the easy: mapping;
+	// PhilosophyLines and PoliciesLines the line of each list item.
+	Lines           KeyLines `yaml:"-"`
+	PhilosophyLines []int    `yaml:"-"`
+	PoliciesLines   []int    `yaml:"-"`
 }
 
 // EasyReadLimits configures the easy-read checker; zero values mean defaults.
@@ -105,6 +118,10 @@ type Front struct {
 	Weight   int    `yaml:"weight"`
 	Summary  string `yaml:"summary"`
 	Furigana string `yaml:"furigana"`
+
+	// Line is the file line of the first key; Lines that of each key.
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
 }
 
 // Pillar is one 施策の柱 (基本施策) with its directions or measures.
@@ -117,9 +134,14 @@ type Pillar struct {
 	Measures   []*Measure   `yaml:"measures"`
 	Furigana   string       `yaml:"furigana"`
 
-	File string `yaml:"-"`
-	Slug string `yaml:"-"`
-	Line int    `yaml:"-"`
+	File  string   `yaml:"-"`
+	Slug  string   `yaml:"-"`
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
+	// Partial is set when the file had decode errors, so that some fields
+	// or list entries may be missing; validation then does not report
+	// what those errors explain.
+	Partial bool `yaml:"-"`
 }
 
 // Direction is one 施策の方向 inside a pillar.
@@ -130,7 +152,8 @@ type Direction struct {
 	Easy     *EasyText  `yaml:"easy"`
 	Measures []*Measure `yaml:"measures"`
 
-	Line int `yaml:"-"`
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
 }
 
 // Measure is one 施策: title, description, responsible departments.
@@ -143,8 +166,9 @@ type Measure struct {
 	Targets     []*Target `yaml:"targets"`
 	Easy        *EasyText `yaml:"easy"`
 
-	File string `yaml:"-"`
-	Line int    `yaml:"-"`
+	File  string   `yaml:"-"`
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
 	// ID is the stable anchor of the measure, set by Load.
 	ID string `yaml:"-"`
 	// Pillar and Direction point back to where the measure lives; Direction may be nil.
@@ -158,6 +182,9 @@ type Target struct {
 	Unit      string `yaml:"unit"`
 	Baseline  Value  `yaml:"baseline"`
 	Goal      Value  `yaml:"goal"`
+
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
 }
 
 // Value is a figure in a fiscal year.
@@ -172,6 +199,9 @@ type EasyText struct {
 	Title       string `yaml:"title"`
 	Summary     string `yaml:"summary"`
 	Description string `yaml:"description"`
+
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
 }
 
 // Body returns the easy summary or description, whichever is set.
@@ -185,6 +215,17 @@ func (e *EasyText) Body() string {
 	return e.Summary
 }
 
+// BodyLine returns the line where Body starts, or def when it is unknown.
+func (e *EasyText) BodyLine(def int) int {
+	if e == nil {
+		return def
+	}
+	if e.Description != "" {
+		return e.Lines.At("description", def)
+	}
+	return e.Lines.At("summary", def)
+}
+
 // Term is one glossary entry.
 type Term struct {
 	Term        string `yaml:"term"`
@@ -192,8 +233,9 @@ type Term struct {
 	Description string `yaml:"description"`
 	Easy        string `yaml:"easy"`
 
-	ID   string `yaml:"-"`
-	Line int    `yaml:"-"`
+	ID    string   `yaml:"-"`
+	Line  int      `yaml:"-"`
+	Lines KeyLines `yaml:"-"`
 }
 
 // AllMeasures returns every measure of the plan in document order.

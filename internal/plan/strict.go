@@ -1,6 +1,8 @@
 package plan
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"reflect"
 	"regexp"
@@ -20,7 +22,7 @@ import (
 func decodeStrict(file string, src []byte, v any) error {
 	var root yaml.Node
 	if err := yaml.Unmarshal(src, &root); err != nil {
-		return &SyntaxError{yamlError(file, src, err)}
+		return &SyntaxError{yamlError(file, src, err, true)}
 	}
 	if len(root.Content) == 0 {
 		return diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")
@@ -30,9 +32,24 @@ func decodeStrict(file string, src []byte, v any) error {
 	// Decode even after unknown keys, so that validation can report the
 	// file's other problems in the same run.
 	if err := root.Content[0].Decode(v); err != nil {
-		errs.Add(yamlError(file, src, err))
+		errs.Add(yamlError(file, src, err, false))
+		return &partialError{errs.Err()}
 	}
 	return errs.Err()
+}
+
+// partialError is a file whose values did not all fit their fields: v was
+// decoded only in part.
+type partialError struct{ Err error }
+
+func (e *partialError) Error() string { return e.Err.Error() }
+
+func (e *partialError) Unwrap() error { return e.Err }
+
+// isPartial reports whether err says that decoding stopped part way.
+func isPartial(err error) bool {
+	var p *partialError
+	return errors.As(err, &p)
 }
 
 var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
@@ -46,8 +63,22 @@ func (e *SyntaxError) Error() string { return e.Err.Error() }
 // Unwrap returns the diag.List of the file's errors.
 func (e *SyntaxError) Unwrap() error { return e.Err }
 
-// yamlError turns a yaml.v3 error into diag errors with lines.
-func yamlError(file string, src []byte, err error) error {
+// parserMsgs are the yaml.v3 parser errors. yaml.v3 prints their line
+// 0-based (the scanner's are 1-based), one less than the file line.
+var parserMsgs = map[string]bool{
+	"did not find expected node content":     true,
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected <document start>": true,
+	"found undefined tag handle":             true,
+}
+
+// yamlError turns a yaml.v3 error into diag errors with lines. syntax is
+// set for errors of the YAML parser, as opposed to values that do not fit
+// their fields.
+func yamlError(file string, src []byte, err error, syntax bool) error {
 	var msgs []string
 	if te, ok := err.(*yaml.TypeError); ok {
 		msgs = te.Errors
@@ -62,7 +93,13 @@ func yamlError(file string, src []byte, err error) error {
 			m = sm[2]
 		}
 		m = strings.TrimPrefix(m, "yaml: ")
-		errs.Add(diag.New(file, line, "YAML: "+m, yamlHint(src, line)))
+		var hint string
+		if syntax {
+			line, hint = syntaxLine(src, m, line)
+		} else {
+			hint = yamlHint(src, line)
+		}
+		errs.Add(diag.New(file, line, "YAML: "+m, hint))
 	}
 	return errs.Err()
 }
@@ -130,15 +167,68 @@ func sortedKeys(m map[string]reflect.Type) []string {
 	return keys
 }
 
+// lastLine returns the number of the file's last line.
+func lastLine(src []byte) int {
+	n := bytes.Count(src, []byte("\n"))
+	if len(src) > 0 && src[len(src)-1] != '\n' {
+		n++
+	}
+	return n
+}
+
+// syntaxLine corrects the line yaml.v3 gives for the syntax error msg and
+// returns it with a hint. yaml.v3 reports where it noticed a problem, which
+// can be after the line that caused it (a missing colon, an unclosed [):
+// when the reported line is empty or starts a new key, the hint names the
+// previous non-empty line too.
+func syntaxLine(src []byte, msg string, line int) (int, string) {
+	if parserMsgs[msg] && line > 0 {
+		line++
+	}
+	line = min(line, lastLine(src)) // the end of the file is its last line
+	hint := yamlHint(src, line)
+	if prev := previousLine(strings.Split(string(src), "\n"), line); prev > 0 && hint == defaultHint {
+		hint += fmt.Sprintf("; the problem may start on line %d", prev)
+	}
+	return line, hint
+}
+
+const defaultHint = "check indentation, colons and quoting on this line"
+
 // yamlHint suggests a fix for a YAML error at line. Ruby syntax at the
 // start of a value ({福祉|ふくし}…) reads as a YAML mapping, so it must be
 // quoted; that mistake gets its own hint.
 func yamlHint(src []byte, line int) string {
 	lines := strings.Split(string(src), "\n")
-	for i := max(line-1, 0); i <= line && i < len(lines); i++ {
+	for i := max(line-2, 0); i <= line && i < len(lines); i++ {
 		if strings.Contains(lines[i], ": {") && strings.Contains(lines[i], "|") {
 			return `a value that starts with ruby must be quoted: title: "{福祉|ふくし}の計画"`
 		}
 	}
-	return "check indentation, colons and quoting on this line"
+	return defaultHint
+}
+
+var newKeyRe = regexp.MustCompile(`^\s*(- )?[^\s#:]+:(\s|$)`)
+
+// previousLine returns the 1-based line of the last line before line with
+// more than a comment, when line is empty or plainly starts a new key;
+// else 0.
+func previousLine(lines []string, line int) int {
+	if line < 2 || line > len(lines)+1 {
+		return 0
+	}
+	text := ""
+	if line <= len(lines) {
+		text = lines[line-1]
+	}
+	suspect := strings.TrimSpace(text) == "" || newKeyRe.MatchString(text) && !strings.ContainsAny(text, "[{\"'")
+	if !suspect {
+		return 0
+	}
+	for i := line - 1; i >= 1; i-- {
+		if t := strings.TrimSpace(lines[i-1]); t != "" && !strings.HasPrefix(t, "#") {
+			return i
+		}
+	}
+	return 0
 }

@@ -30,6 +30,7 @@ func Validate(s *Site) error {
 	for _, p := range s.Pillars {
 		validatePillar(p, &errs)
 	}
+	validateUnique(s.Pillars, &errs)
 	validateNumbers(s, &errs)
 	validateTerms(s.Glossary, &errs)
 	return errs.Err()
@@ -42,16 +43,17 @@ func required(errs *diag.List, file string, line int, what, value string) {
 }
 
 func validateSite(s *Site, errs *diag.List) {
-	required(errs, siteFile, 1, "city", s.City)
-	required(errs, siteFile, 1, "title", s.Title)
-	required(errs, siteFile, 1, "short_title", s.ShortTitle)
+	at := func(key string) int { return s.Lines.At(key, 1) }
+	required(errs, siteFile, at("city"), "city", s.City)
+	required(errs, siteFile, at("title"), "title", s.Title)
+	required(errs, siteFile, at("short_title"), "short_title", s.ShortTitle)
 	if s.Period.From == 0 || s.Period.To < s.Period.From {
-		errs.Add(diag.New(siteFile, 1, "period must have from and to fiscal years, from <= to", "write period: {from: 2024, to: 2029}"))
+		errs.Add(diag.New(siteFile, at("period"), "period must have from and to fiscal years, from <= to", "write period: {from: 2024, to: 2029}"))
 	}
 	if len(s.Philosophy) == 0 {
-		errs.Add(diag.New(siteFile, 1, "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
+		errs.Add(diag.New(siteFile, at("philosophy"), "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
 	}
-	checkMode(errs, siteFile, 1, s.Furigana)
+	checkMode(errs, siteFile, at("furigana"), s.Furigana)
 }
 
 func checkMode(errs *diag.List, file string, line int, mode string) {
@@ -60,51 +62,111 @@ func checkMode(errs *diag.List, file string, line int, mode string) {
 	}
 }
 
+// validateFront checks front matter; its lines are file lines. A missing
+// key is reported at the first line of the front matter.
 func validateFront(file string, f Front, errs *diag.List) {
-	required(errs, file, 2, "title", f.Title)
-	checkMode(errs, file, 2, f.Furigana)
+	first := max(f.Line, 1)
+	required(errs, file, f.Lines.At("title", first), "title", f.Title)
+	checkMode(errs, file, f.Lines.At("furigana", first), f.Furigana)
 }
 
 func validatePillar(p *Pillar, errs *diag.List) {
 	dropNil(p, errs)
-	if p.Number <= 0 {
-		errs.Add(diag.New(p.File, p.Line, "missing required field number (a positive integer)", "add number: 1"))
+	if !p.Partial {
+		validatePillarFields(p, errs)
 	}
-	required(errs, p.File, p.Line, "title", p.Title)
-	checkMode(errs, p.File, p.Line, p.Furigana)
+	checkMode(errs, p.File, p.Lines.At("furigana", p.Line), p.Furigana)
 	if len(p.Directions) > 0 && len(p.Measures) > 0 {
-		errs.Add(diag.New(p.File, p.Line, "a pillar has either directions or measures, not both", "move the measures into a direction"))
+		errs.Add(diag.New(p.File, p.Lines.At("measures", p.Line), "a pillar has either directions or measures, not both", "move the measures into a direction"))
 	}
 	for _, d := range p.Directions {
-		required(errs, p.File, d.Line, "title", d.Title)
-		for _, m := range d.Measures {
-			m.Pillar, m.Direction = p, d
-		}
+		validateDirection(p, d, errs)
 	}
 	for _, m := range p.AllMeasures() {
 		m.File, m.Pillar = p.File, p
 		validateMeasure(m, errs)
 	}
+}
+
+// validatePillarFields checks what a partly decoded pillar may lack only
+// because of its decode errors.
+func validatePillarFields(p *Pillar, errs *diag.List) {
+	switch {
+	case !p.Lines.Has("number"):
+		errs.Add(diag.New(p.File, p.Line, "missing required field number (a positive integer)", "add number: 1"))
+	case p.Number < 1:
+		errs.Add(diag.New(p.File, p.Lines.At("number", p.Line), fmt.Sprintf("pillar number %d must be 1 or more", p.Number), "number pillars 1, 2, 3 …"))
+	}
+	required(errs, p.File, p.Lines.At("title", p.Line), "title", p.Title)
 	if len(p.AllMeasures()) == 0 {
 		errs.Add(diag.New(p.File, p.Line, "pillar has no measures", "add measures: or directions: with measures"))
 	}
 }
 
-func validateMeasure(m *Measure, errs *diag.List) {
-	if m.Number.IsZero() {
-		errs.Add(diag.New(m.File, m.Line, "missing required field number", "add number: with an integer, or 新 for a new measure"))
+func validateDirection(p *Pillar, d *Direction, errs *diag.List) {
+	required(errs, p.File, d.Lines.At("title", d.Line), "title", d.Title)
+	if d.Lines.Has("number") && d.Number < 1 {
+		errs.Add(diag.New(p.File, d.Lines.At("number", d.Line), fmt.Sprintf("direction number %d must be 1 or more", d.Number), "number directions 1, 2, 3 … within the pillar"))
 	}
-	required(errs, m.File, m.Line, "title", m.Title)
-	required(errs, m.File, m.Line, "description", m.Description)
+	for _, m := range d.Measures {
+		m.Pillar, m.Direction = p, d
+	}
+}
+
+func validateMeasure(m *Measure, errs *diag.List) {
+	at := func(key string) int { return m.Lines.At(key, m.Line) }
+	if m.Number.IsZero() {
+		errs.Add(diag.New(m.File, at("number"), "missing required field number", "add number: with an integer, or 新 for a new measure"))
+	}
+	required(errs, m.File, at("title"), "title", m.Title)
+	required(errs, m.File, at("description"), "description", m.Description)
 	if len(m.Departments) == 0 {
-		errs.Add(diag.New(m.File, m.Line, "missing required field departments (担当課)", "add departments: [障がい者支援課]"))
+		errs.Add(diag.New(m.File, at("departments"), "missing required field departments (担当課)", "add departments: [障がい者支援課]"))
 	}
 	if !statuses[m.Status] {
-		errs.Add(diag.New(m.File, m.Line, fmt.Sprintf("status %q is not allowed", m.Status), "use 新規, 拡充 or 継続"))
+		errs.Add(diag.New(m.File, at("status"), fmt.Sprintf("status %q is not allowed", m.Status), "use 新規, 拡充 or 継続"))
 	}
 	for _, t := range m.Targets {
-		required(errs, m.File, m.Line, "targets.indicator", t.Indicator)
+		required(errs, m.File, t.Lines.At("indicator", t.Line), "targets.indicator", t.Indicator)
 	}
+}
+
+// numbered is an entry whose number must be unique among its kind.
+type numbered struct {
+	n    int
+	file string
+	line int
+}
+
+// checkUnique reports each entry whose number an earlier entry has.
+// Numbers below 1 are reported elsewhere and skipped here.
+func checkUnique(kind, hint string, items []numbered, errs *diag.List) {
+	seen := map[int]numbered{}
+	for _, it := range items {
+		if it.n < 1 {
+			continue
+		}
+		if prev, ok := seen[it.n]; ok {
+			errs.Add(diag.New(it.file, it.line, fmt.Sprintf("duplicate %s number %d (also %s:%d)", kind, it.n, prev.file, prev.line), hint))
+			continue
+		}
+		seen[it.n] = it
+	}
+}
+
+// validateUnique reports duplicate pillar numbers, and duplicate direction
+// numbers within a pillar.
+func validateUnique(pillars []*Pillar, errs *diag.List) {
+	var ps []numbered
+	for _, p := range pillars {
+		ps = append(ps, numbered{p.Number, p.File, p.Lines.At("number", p.Line)})
+		var ds []numbered
+		for _, d := range p.Directions {
+			ds = append(ds, numbered{d.Number, p.File, d.Lines.At("number", d.Line)})
+		}
+		checkUnique("direction", "give each direction of the pillar its own number", ds, errs)
+	}
+	checkUnique("pillar", "give each pillar file its own number", ps, errs)
 }
 
 // validateNumbers reports duplicate measure numbers and assigns IDs.
@@ -120,7 +182,7 @@ func validateNumbers(s *Site, errs *diag.List) {
 			}
 			m.ID = fmt.Sprintf("measure-%d", m.Number.N)
 			if prev, ok := seen[m.Number.N]; ok && m.Number.N > 0 {
-				errs.Add(diag.New(m.File, m.Line, fmt.Sprintf("duplicate measure number %d (also %s:%d)", m.Number.N, prev.File, prev.Line),
+				errs.Add(diag.New(m.File, m.Lines.At("number", m.Line), fmt.Sprintf("duplicate measure number %d (also %s:%d)", m.Number.N, prev.File, prev.Lines.At("number", prev.Line)),
 					"give each measure its own number, or 新 for a new one"))
 				continue
 			}
@@ -137,10 +199,10 @@ func validateTerms(terms []*Term, errs *diag.List) {
 			errs.Add(diag.New(file, 0, "empty glossary entry", "remove the lone -"))
 			continue
 		}
-		required(errs, file, t.Line, "term", t.Term)
-		required(errs, file, t.Line, "description", t.Description)
+		required(errs, file, t.Lines.At("term", t.Line), "term", t.Term)
+		required(errs, file, t.Lines.At("description", t.Line), "description", t.Description)
 		if seen[t.Term] {
-			errs.Add(diag.New(file, t.Line, fmt.Sprintf("duplicate term %q", t.Term), "keep one entry per term"))
+			errs.Add(diag.New(file, t.Lines.At("term", t.Line), fmt.Sprintf("duplicate term %q", t.Term), "keep one entry per term"))
 		}
 		seen[t.Term] = true
 		t.ID = fmt.Sprintf("term-%d", i+1)
@@ -156,7 +218,7 @@ func EasyGaps(s *Site) []*diag.Error {
 		out = append(out, diag.New(file, line, what+" has no easy-read text", "add an easy: block (わかりやすい版)"))
 	}
 	if s.Easy == nil || len(s.Easy.Philosophy) == 0 {
-		gap(siteFile, 1, "philosophy")
+		gap(siteFile, s.Lines.At("easy", 1), "philosophy")
 	}
 	for _, c := range s.Chapters {
 		if c.Easy == nil {
@@ -183,9 +245,13 @@ func EasyGaps(s *Site) []*diag.Error {
 
 // dropNil removes empty list entries (a bare "-" in YAML, or an entry
 // that failed to decode) so that later stages never meet a nil, and reports them.
+// In a partly decoded pillar the entries that failed are nil too; their
+// errors are already reported, so nothing is added.
 func dropNil(p *Pillar, errs *diag.List) {
 	empty := func() {
-		errs.Add(diag.New(p.File, p.Line, "empty entry in a list of directions, measures or targets", "remove the lone - or fill in the entry"))
+		if !p.Partial {
+			errs.Add(diag.New(p.File, p.Line, "empty entry in a list of directions, measures or targets", "remove the lone - or fill in the entry"))
+		}
 	}
 	p.Directions = compact(p.Directions, empty)
 	p.Measures = compact(p.Measures, empty)
