@@ -194,7 +194,7 @@ func validateNumbers(s *Site, errs *diag.List) {
 func validateTerms(terms []*Term, errs *diag.List) {
 	const file = ContentDir + "/glossary.yaml"
 	seen := map[string]bool{}
-	for i, t := range terms {
+	for _, t := range terms {
 		if t == nil {
 			errs.Add(diag.New(file, 0, "empty glossary entry", "remove the lone -"))
 			continue
@@ -205,7 +205,8 @@ func validateTerms(terms []*Term, errs *diag.List) {
 			errs.Add(diag.New(file, t.Lines.At("term", t.Line), fmt.Sprintf("duplicate term %q", t.Term), "keep one entry per term"))
 		}
 		seen[t.Term] = true
-		t.ID = fmt.Sprintf("term-%d", i+1)
+		// The term itself names the anchor, so links survive reordering.
+		t.ID = "term-" + strings.Join(strings.Fields(t.Term), "-")
 	}
 }
 
