@@ -8,11 +8,13 @@
  *      A11Y_RESULTS results file to write (default ../content/a11y-results.json)
  *      CHROMIUM     browser binary (default /usr/bin/chromium)
  *      AXE_WORKERS  pages checked in parallel (default 2)
+ *      FOCUS_DEBUG  set to print every focus stop of the focus check with its indicator
  *
  * Checks: axe-core on every page × furigana on/off × colour schemes, Nu Html Checker,
  * keyboard (skip link, preferences form), preference persistence across pages (http and
  * file://), preferences without JS, reflow at 320 px (also at 特大 and with WCAG 1.4.12
- * text spacing), relative links, screenshots. See docs/theme.md for the results format.
+ * text spacing), target size (44×44 controls, 24×24 navigation links, at 1280 and 320 px),
+ * visible focus with 3:1 indicator contrast in every colour scheme, relative links, screenshots. See docs/theme.md for the results format.
  */
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
@@ -26,6 +28,7 @@ const axe = require('axe-core');
 const { serve } = require('./lib/server');
 const { pages: discover } = require('./lib/site');
 const { pool } = require('./lib/pool');
+const { measureTargets, focusIndicator } = require('./lib/ui-checks');
 
 const E2E = __dirname;
 const SITE_DIR = path.resolve(E2E, process.env.SITE_DIR || '../public');
@@ -147,7 +150,7 @@ after(async () => {
   const crit = {};
   for (const r of axe.getRules(AXE_TAGS)) for (const c of criteriaOf(r.tags)) crit[c] = 0;
   crit['1.4.6'] = 0;
-  for (const c of ['1.4.10', '1.4.12', '2.1.1', '2.4.1', '2.4.7', 'best-practice']) crit[c] = 0;
+  for (const c of ['1.4.10', '1.4.11', '1.4.12', '2.1.1', '2.4.1', '2.4.7', '2.5.5', '2.5.8', 'best-practice']) crit[c] = 0;
   for (const [k, v] of Object.entries(byCriterion)) crit[k] = (crit[k] || 0) + v;
   const sorted = Object.fromEntries(Object.entries(crit).sort(([a], [b]) =>
     a === 'best-practice' ? 1 : b === 'best-practice' ? -1 : a.localeCompare(b, 'en', { numeric: true })));
@@ -161,7 +164,7 @@ after(async () => {
     total_violations: Object.values(sorted).reduce((a, b) => a + b, 0),
     html_errors: htmlErrors,
   };
-  const full = ['axe', 'vnu', 'reflow', 'keyboard'].every((k) => ran.has(k));
+  const full = ['axe', 'vnu', 'reflow', 'keyboard', 'target-size', 'focus', 'search'].every((k) => ran.has(k));
   if (!full) console.log(`results file not written: not every check ran (${[...ran].join(', ') || 'none'})`);
   if (pages.length && full) {
     fs.mkdirSync(path.dirname(RESULTS), { recursive: true });
@@ -452,6 +455,125 @@ test('reflow at 320 px (standard and 特大 text, text spacing): no horizontal s
   ran.add('reflow');
   if (failures.length) console.log(failures.map((f) => `REFLOW ${f}`).join('\n'));
   assert.equal(failures.length, 0, `${failures.length} reflow failures (listed above)`);
+});
+
+test('target size: controls at least 44×44 px, navigation links at least 24×24 px (1280 and 320 px)', async () => {
+  const failures = [];
+  let measured = 0;
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext()));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  await pool(pages, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    await tab.setViewportSize({ width: 1280, height: 900 });
+    await tab.goto(url(p.rel));
+    // the preference radios are measured with the panel open
+    await tab.evaluate(() => { const d = document.querySelector('details.prefs-panel'); if (d) d.open = true; });
+    for (const width of [1280, 320]) {
+      if (width !== 1280) await tab.setViewportSize({ width, height: 640 });
+      const r = await tab.evaluate(measureTargets);
+      measured += r.measured;
+      for (const f of r.failures) {
+        failures.push(`${p.rel} [${width}px] ${f.kind} ${f.selector}: ${f.width}×${f.height} px (needs ${f.min}×${f.min})`);
+        violation(f.min === 44 ? '2.5.5' : '2.5.8');
+      }
+      count('ボタンなどの大きさ（操作部品 44×44 px 以上、メニューのリンク 24×24 px 以上、幅 1280px・320px）');
+    }
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  ran.add('target-size');
+  console.log(`target size: ${measured} targets measured`);
+  if (failures.length) console.log(failures.map((f) => `TARGET ${f}`).join('\n'));
+  assert.ok(measured > pages.length * 2 * 10, `only ${measured} targets measured: is the selector list still right?`);
+  assert.equal(failures.length, 0, `${failures.length} targets too small (listed above)`);
+});
+
+const FOCUS_STEPS = 25;
+
+test('focus visible in every colour scheme (outline ≥ 2px or box-shadow, 3:1 against the background)', async () => {
+  const sample = [stdPage('home'), stdPage('pillar'), easyPage('home'), easyPage('pillar')].filter(Boolean);
+  const jobs = [];
+  for (const p of sample) for (const s of SCHEMES) jobs.push({ p, s });
+  const failures = new Map();   // "page selector (criterion)" -> { schemes, detail }
+  let focused = 0;
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext()));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  await pool(jobs, WORKERS, async ({ p, s }, w) => {
+    const tab = tabs[w];
+    await tab.goto(url(p.rel));
+    await setMode(tab, { ...s, furigana: 'on' });
+    // open the panel so the preference radios are in the Tab order too
+    await tab.evaluate(() => { const d = document.querySelector('details.prefs-panel'); if (d) d.open = true; });
+    let reached = 0;
+    for (let i = 0; i < FOCUS_STEPS; i++) {
+      await tab.keyboard.press('Tab');
+      const r = await tab.evaluate(focusIndicator);
+      if (!r) break;   // focus left the page or came round again
+      reached++;
+      focused++;
+      if (process.env.FOCUS_DEBUG) console.log(`focus ${p.rel} ${s.name} ${r.selector}: ${JSON.stringify(r.detail)}`);
+      if (r.ok) continue;
+      violation(r.problem);
+      const key = `${p.rel} ${r.selector} (${r.problem})`;
+      if (!failures.has(key)) failures.set(key, { schemes: [], detail: r.detail });
+      failures.get(key).schemes.push(s.name);
+    }
+    if (reached < 5) {
+      const key = `${p.rel} Tab order (2.1.1)`;
+      if (!failures.has(key)) failures.set(key, { schemes: [], detail: `only ${reached} elements reached with Tab` });
+      failures.get(key).schemes.push(s.name);
+      violation('2.1.1');
+    }
+    count('どの色の組み合わせでもフォーカスが見える（WCAG 2.4.7・1.4.11）');
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  ran.add('focus');
+  console.log(`focus: ${focused} focus stops checked on ${sample.length} pages × ${SCHEMES.length} schemes`);
+  for (const [key, f] of failures) {
+    const schemes = f.schemes.length === SCHEMES.length ? 'all schemes' : f.schemes.join(' ');
+    console.log(`FOCUS ${key} [${schemes}] — ${typeof f.detail === 'string' ? f.detail : JSON.stringify(f.detail)}`);
+  }
+  assert.equal(failures.size, 0, `${failures.size} focus indicator failures (listed above)`);
+});
+
+test('search: kanji, hiragana and katakana find the same places, offline too, with no axe violations', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const results = async (href) => {
+    await tab.goto(href);
+    await tab.waitForFunction(() => (document.getElementById('search-status')?.textContent || '') !== '', null, { timeout: 5000 });
+    return tab.evaluate(() => [...document.querySelectorAll('#search-results a')].map((a) => a.getAttribute('href')));
+  };
+  const searchPages = pages.filter((x) => x.kind === 'search');
+  assert.ok(searchPages.length >= 2, 'no search page in one of the variants');
+  for (const p of searchPages) {
+    for (const [label, base] of [['http', url(p.rel)], ['file', fileUrl(p.rel)]]) {
+      const counts = {};
+      for (const q of ['相談', 'そうだん', 'ソウダン']) {
+        const hrefs = await results(`${base}?q=${encodeURIComponent(q)}`);
+        counts[q] = hrefs.length;
+        count('サイト内検索（漢字・ひらがな・カタカナ、file:// でも）');
+        if (hrefs.length === 0) failures.push(`${p.rel} (${label}): no results for ${q}`);
+      }
+      if (new Set(Object.values(counts)).size !== 1) failures.push(`${p.rel} (${label}): counts differ ${JSON.stringify(counts)}`);
+      if (label === 'http') {
+        await tab.addScriptTag({ content: axe.source });
+        const v = await tab.evaluate(async (opts) => (await window.axe.run(document, opts)).violations.map((x) => x.id), AXE_OPTS);
+        for (const id of v) { failures.push(`${p.rel}: axe ${id} on the results`); violation('best-practice'); }
+        const first = await tab.$('#search-results a');
+        if (first) {
+          await first.click();
+          await tab.waitForLoadState('load');
+          const hash = new URL(tab.url()).hash;
+          const found = hash ? await tab.evaluate((h) => !!document.getElementById(decodeURIComponent(h.slice(1))), hash) : true;
+          if (!found) failures.push(`${p.rel}: first result ${tab.url()} has no such anchor`);
+        }
+      }
+    }
+  }
+  await ctx.close();
+  ran.add('search');
+  assert.deepEqual(failures, []);
 });
 
 test('screenshots', async () => {

@@ -26,6 +26,7 @@ function pages(siteDir) {
     else if (inner.startsWith('chapters/')) kind = 'chapter';
     else if (inner.startsWith('pillars/')) kind = 'pillar';
     else if (inner === '404.html') kind = '404';
+    else if (inner === 'search.html') kind = 'search';
     return { rel, variant, kind };
   });
 }
