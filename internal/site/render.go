@@ -52,6 +52,18 @@ type layout struct {
 func (b *builder) renderAll(pages []*page) ([]file, error) {
 	out := make([]file, len(pages))
 	errs := make([]error, len(pages))
+	b.parallel(len(pages), func(i int) { out[i], errs[i] = b.render(pages[i]) })
+	var all diag.List
+	for _, err := range errs {
+		all.Add(err)
+	}
+	return out, dedupe(all).Err()
+}
+
+// parallel calls do(i) for i in [0, n) on the build's workers and waits.
+// Each call writes only its own slot of a result slice, so the output does
+// not depend on scheduling.
+func (b *builder) parallel(n int, do func(i int)) {
 	work := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < b.opts.Workers; w++ {
@@ -59,20 +71,15 @@ func (b *builder) renderAll(pages []*page) ([]file, error) {
 		go func() {
 			defer wg.Done()
 			for i := range work {
-				out[i], errs[i] = b.render(pages[i])
+				do(i)
 			}
 		}()
 	}
-	for i := range pages {
+	for i := 0; i < n; i++ {
 		work <- i
 	}
 	close(work)
 	wg.Wait()
-	var all diag.List
-	for _, err := range errs {
-		all.Add(err)
-	}
-	return out, dedupe(all).Err()
 }
 
 // dedupe drops repeated errors: a bad text shared by both variants or

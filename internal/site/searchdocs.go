@@ -13,12 +13,15 @@ import (
 // searchIndexes makes the search index of each variant from its rendered
 // pages (files[i] is pages[i]).
 func (b *builder) searchIndexes(pages []*page, files []file) []file {
+	per := make([][]search.Doc, len(pages))
+	b.parallel(len(pages), func(i int) {
+		if !skipSearch[pages[i].kind] {
+			per[i] = b.searchDocs(pages[i], files[i].Data)
+		}
+	})
 	docs := map[Variant][]search.Doc{}
 	for i, pg := range pages {
-		if skipSearch[pg.kind] {
-			continue
-		}
-		docs[pg.variant] = append(docs[pg.variant], b.searchDocs(pg, files[i].Data)...)
+		docs[pg.variant] = append(docs[pg.variant], per[i]...)
 	}
 	return []file{
 		{Path: assetsDir + "search-index.js", Data: search.Index(docs[Standard])},
