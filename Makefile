@@ -8,12 +8,12 @@ DEST    ?= public
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X main.version=$(VERSION)
 
-.PHONY: build test unit a11y deps-a11y fmt vet bench fuzz check clean
+.PHONY: build test unit a11y deps fmt vet bench fuzz check clean serve
 
 build:
 	$(GO) run -ldflags "$(LDFLAGS)" ./cmd/plansite build -s $(SITE) -d $(DEST)
 
-test: vet unit a11y
+test: deps vet unit a11y
 
 unit:
 	$(GO) mod download
@@ -22,12 +22,13 @@ unit:
 # The browser suite: builds the sample site, checks every page in headless
 # Chromium with axe-core and the Nu Html Checker, writes
 # content/a11y-results.json, then rebuilds so the results page shows it.
-a11y: deps-a11y
+a11y: deps
 	$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST)
 	cd e2e && SITE_DIR=$(abspath $(DEST)) node --test
 	@$(GO) run ./cmd/plansite build -s $(SITE) -d $(DEST) >/dev/null
 
-deps-a11y:
+# chromium, fonts, Java, epubcheck and e2e/node_modules, when missing
+deps:
 	@./scripts/install-deps.sh
 
 check:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the browser accessibility suite needs, only when missing:
-# Debian's chromium, a Japanese font, Java (for the Nu Html Checker) and the
-# pinned npm packages of e2e/.
+# Installs what the tests need, only when missing: Debian's chromium, a
+# Japanese font, Java (for the Nu Html Checker and epubcheck), epubcheck,
+# and the pinned npm packages of e2e/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 command -v java >/dev/null 2>&1 || need+=(default-jre-headless)
+[ -f /usr/share/java/epubcheck.jar ] || need+=(epubcheck)
 if [ ${#need[@]} -gt 0 ]; then
   echo "installing ${need[*]}"
   SUDO=""

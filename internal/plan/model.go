@@ -18,6 +18,7 @@ type Site struct {
 	Policies    []string       `yaml:"policies"`
 	Contact     Contact        `yaml:"contact"`
 	BaseURL     string         `yaml:"base_url"`
+	Published   string         `yaml:"published"` // YYYY-MM-DD; dates the offline bundles (default: April 1 of period.from)
 	Theme       string         `yaml:"theme"`
 	Furigana    string         `yaml:"furigana"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`

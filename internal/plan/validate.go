@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"github.com/plansite/plansite/internal/diag"
 )
@@ -52,6 +53,11 @@ func validateSite(s *Site, errs *diag.List) {
 	}
 	if len(s.Philosophy) == 0 {
 		errs.Add(diag.New(siteFile, at("philosophy"), "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
+	}
+	if s.Published != "" {
+		if _, err := time.Parse("2006-01-02", s.Published); err != nil {
+			errs.Add(diag.New(siteFile, at("published"), fmt.Sprintf("published: %q is not a date", s.Published), "write it as 2024-04-01"))
+		}
 	}
 	checkMode(errs, siteFile, at("furigana"), s.Furigana)
 }

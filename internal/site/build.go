@@ -93,12 +93,17 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	}
 	files = append(files, extra...)
 	files = append(files, b.searchIndexes(pages, files)...)
-	files = append(files, file{Path: stampFile, Data: []byte(stampText)})
 	if opts.Minify {
 		if err := minifyFiles(files); err != nil {
 			return Stats{}, err
 		}
 	}
+	bundles, err := b.bundles(files)
+	if err != nil {
+		return Stats{}, err
+	}
+	files = append(files, bundles...)
+	files = append(files, file{Path: stampFile, Data: []byte(stampText)})
 	if err := writeAtomic(opts.Dest, files); err != nil {
 		return Stats{}, err
 	}

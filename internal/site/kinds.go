@@ -20,6 +20,7 @@ type card struct {
 }
 
 type homeBody struct {
+	Downloads        []link
 	Period           string
 	Philosophy       []template.HTML
 	Policies         []template.HTML
@@ -41,6 +42,11 @@ func (b *builder) home(t *text) content {
 	}
 	for _, p := range s.Pillars {
 		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
+	}
+	body.Downloads = []link{
+		{Href: rel(t.pg.path, zipPath), Text: t.L("dlzip")},
+		{Href: rel(t.pg.path, epubPath), Text: t.L("dlepub")},
+		{Href: rel(t.pg.path, easyEPUBPath), Text: t.L("dlepubeasy")},
 	}
 	title := s.Title
 	if v == Easy && s.Easy != nil && s.Easy.Title != "" {

@@ -1,0 +1,128 @@
+package bundle
+
+import (
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+)
+
+// ReadmeName is the name of the instructions file that ZIP adds beside
+// index.html inside root.
+const ReadmeName = "README-ja.txt"
+
+// ZIP packs every file under the folder root (e.g. "plan/"; "" for none)
+// and adds README-ja.txt there, telling in Japanese how to open index.html
+// offline. Files whose name starts with "." (such as the build's output
+// marker) are left out. Entries are sorted, folders have their own entries,
+// every timestamp is m.Modified and no entry has extra fields, so the same
+// input always gives the same bytes.
+func ZIP(files []File, root string, m Meta) ([]byte, error) {
+	byPath, err := index(files)
+	if err != nil {
+		return nil, err
+	}
+	root = strings.Trim(root, "/")
+	if root != "" {
+		if path.Clean(root) != root || strings.HasPrefix(root, "../") || root == ".." || root == "." {
+			return nil, fmt.Errorf("bundle: zip root %q is not a clean relative folder", root)
+		}
+		root += "/"
+	}
+	if _, ok := byPath[ReadmeName]; ok {
+		return nil, fmt.Errorf("bundle: the site already has a file %s", ReadmeName)
+	}
+	entries := map[string][]byte{}
+	for p, data := range byPath {
+		if hidden(p) {
+			continue
+		}
+		entries[root+p] = data
+	}
+	entries[root+ReadmeName] = readme(m, root, byPath)
+
+	names := make([]string, 0, len(entries))
+	for n := range entries {
+		names = append(names, n)
+	}
+	names = append(names, parentDirs(names)...)
+	sort.Strings(names)
+
+	zw := newZipWriter(m.Modified)
+	for _, n := range names {
+		if strings.HasSuffix(n, "/") {
+			err = zw.dir(n)
+		} else {
+			err = zw.file(n, entries[n], false)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("bundle: zip %s: %w", n, err)
+		}
+	}
+	return zw.close()
+}
+
+// hidden reports whether any element of p starts with ".".
+func hidden(p string) bool {
+	for _, e := range strings.Split(p, "/") {
+		if strings.HasPrefix(e, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+// readme is the Japanese how-to-open text: UTF-8 with a byte order mark and
+// CRLF line ends, so that every Windows text viewer shows it correctly.
+func readme(m Meta, root string, byPath map[string][]byte) []byte {
+	folder := strings.TrimSuffix(root, "/")
+	var b strings.Builder
+	line := func(s string) { b.WriteString(s); b.WriteString("\r\n") }
+	b.WriteString("\ufeff")
+	if m.Title != "" {
+		line(m.Title)
+	}
+	if who := strings.TrimSpace(m.Author + " " + m.Publisher); who != "" {
+		line(who)
+	}
+	if m.Title != "" || m.Author != "" || m.Publisher != "" {
+		line("")
+	}
+	line("このZIPファイルには、計画のウェブサイトがまるごと入っています。")
+	line("インターネットにつながっていなくても、パソコンやスマートフォンで読めます。")
+	line("")
+	line("【読み方】")
+	line("1. ZIPファイルを展開（解凍）します。")
+	line("   Windows：ZIPファイルを右クリックして「すべて展開」を選びます。")
+	line("   Mac：ZIPファイルをダブルクリックします。")
+	line("   スマートフォン：「ファイル」アプリでZIPファイルを開いて展開します。")
+	if folder != "" {
+		line("2. 展開してできた「" + folder + "」フォルダーを開き、")
+		line("   中の「index.html」をダブルクリックします。ブラウザーで表紙のページが開きます。")
+	} else {
+		line("2. 展開してできたフォルダーの中の「index.html」をダブルクリックします。")
+		line("   ブラウザーで表紙のページが開きます。")
+	}
+	n := 3
+	if _, ok := byPath["easy/index.html"]; ok {
+		line(fmt.Sprintf("%d. わかりやすい版（ふりがな付き）は、「easy」フォルダーの中の「index.html」です。", n))
+		line("   どのページからも「わかりやすい版」のリンクで行き来できます。")
+		n++
+	}
+	line("")
+	line("【ご注意】")
+	line("・ZIPファイルの中から直接開くと、正しく表示されないことがあります。")
+	line("  かならず展開してから開いてください。")
+	line("・文字の大きさ、色、行の間隔、ふりがなの設定は、インターネットなしでも使えます。")
+	if _, ok := byPath["search.html"]; ok {
+		line("・サイト内検索も、インターネットなしで使えます。")
+	}
+	line("・ファイルの名前や場所を変えると、ページのあいだのリンクが切れます。")
+	line("  フォルダーごと移動してください。")
+	if !m.Modified.IsZero() {
+		t := m.Modified.UTC()
+		line("")
+		line(fmt.Sprintf("作成日：%d年%d月%d日", t.Year(), int(t.Month()), t.Day()))
+	}
+	return []byte(b.String())
+}
