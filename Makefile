@@ -34,6 +34,10 @@ deps:
 check:
 	$(GO) run ./cmd/plansite check -s $(SITE)
 
+# preview on http://127.0.0.1:1313, rebuilt and reloaded on every change
+serve:
+	$(GO) run ./cmd/plansite serve -s $(SITE)
+
 fmt:
 	gofmt -w cmd internal themes
 

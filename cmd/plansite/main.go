@@ -6,6 +6,7 @@
 //	plansite build [-s SOURCE] [-d DEST] [--minify=false]
 //	plansite check [-s SOURCE] [--strict]
 //	plansite ruby [-s SOURCE] [--format html|text] < text
+//	plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]
 //	plansite version
 //	plansite help
 //
@@ -13,12 +14,16 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/plansite/plansite/internal/check"
+	"github.com/plansite/plansite/internal/server"
 	"github.com/plansite/plansite/internal/site"
 )
 
@@ -31,6 +36,7 @@ Usage:
   plansite build [-s SOURCE] [-d DEST] [--minify=false]   build the site (default: . → public)
   plansite check [-s SOURCE] [--strict]                    check easy-read texts and unknown kanji words
   plansite ruby [-s SOURCE] [--format html|text]           print text from standard input with furigana
+  plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]       preview: build, serve, rebuild and reload on changes
   plansite version                                         print the version
   plansite help                                            print this help
 
@@ -54,6 +60,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return checkCmd(rest, stdout, stderr)
 	case "ruby":
 		return rubyCmd(rest, stdin, stdout, stderr)
+	case "serve":
+		return serveCmd(rest, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "plansite", version)
 		return 0
@@ -132,6 +140,29 @@ func rubyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, err)
+		return 1
+	}
+	return 0
+}
+
+func serveCmd(args []string, stderr io.Writer) int {
+	fs, src := newFlags("serve", stderr)
+	addr := fs.String("addr", server.DefaultAddr, "address to listen on (loopback only by default)")
+	if !parse(fs, args) {
+		return 2
+	}
+	site.TuneGC()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err := server.Serve(ctx, server.Options{
+		Root: *src, Addr: *addr, Log: stderr,
+		Build: func(dest string) error {
+			_, err := site.Build(site.Options{Root: *src, Dest: dest, Minify: true, Warnings: stderr})
+			return err
+		},
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "plansite:", err)
 		return 1
 	}
 	return 0
