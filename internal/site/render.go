@@ -96,7 +96,14 @@ func dedupe(l diag.List) diag.List {
 	return out
 }
 
-func (b *builder) render(pg *page) (file, error) {
+func (b *builder) render(pg *page) (f file, err error) {
+	defer func() {
+		// A bug must not crash the build on some author's text: report it
+		// against the page's source, and keep the previous output.
+		if v := recover(); v != nil {
+			err = fmt.Errorf("%s: internal error while rendering %s: %v (please report this with the file)", pg.file, pg.path, v)
+		}
+	}()
 	t := b.newText(pg)
 	c := pg.make(t)
 	data := b.layout(t, c)
