@@ -48,11 +48,17 @@ func (b *builder) home(t *text) content {
 		{Href: rel(t.pg.path, epubPath), Text: t.L("dlepub")},
 		{Href: rel(t.pg.path, easyEPUBPath), Text: t.L("dlepubeasy")},
 	}
-	title := s.Title
-	if v == Easy && s.Easy != nil && s.Easy.Title != "" {
-		title = s.Easy.Title
-	}
+	title := b.siteTitle(v)
 	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body}
+}
+
+// siteTitle is the plan's title in variant v: site.yaml's easy.title in the
+// easy variant when there is one.
+func (b *builder) siteTitle(v Variant) string {
+	if e := b.site.Easy; v == Easy && e != nil && e.Title != "" {
+		return e.Title
+	}
+	return b.site.Title
 }
 
 func (t *text) inlines(file string, line int, src []string) []template.HTML {

@@ -128,7 +128,7 @@ func (b *builder) layout(t *text, c content) layout {
 		Variant:     v.String(),
 		Title:       b.plainTitle(c, v),
 		H1:          c.H1,
-		SiteTitle:   t.inline(siteFile, 1, b.site.Title),
+		SiteTitle:   t.inline(siteFile, 1, b.siteTitle(v)),
 		City:        b.site.City,
 		Home:        t.href(homePath),
 		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + assetsDir,
