@@ -20,6 +20,9 @@ const siteFile = plan.ContentDir + "/site.yaml"
 func EasyTexts(s *plan.Site) []Text {
 	var out []Text
 	if s.Easy != nil {
+		if s.Easy.Title != "" {
+			out = append(out, Text{siteFile, s.Easy.Lines.At("title", 1), s.Easy.Title})
+		}
 		out = append(out, lines(siteFile, s.Easy.Philosophy, s.Easy.PhilosophyLines)...)
 		out = append(out, lines(siteFile, s.Easy.Policies, s.Easy.PoliciesLines)...)
 	}
