@@ -21,7 +21,9 @@ const ContentDir = "content"
 // Load reads the plan in root/content and validates it. It returns every
 // problem found, as a diag.List, rather than stopping at the first one.
 // File names in errors are relative to root (for example
-// content/pillars/1-soudan.yaml).
+// content/pillars/1-soudan.yaml). With errors, the site is returned too
+// when site.yaml could be read, as far as it loaded, so that later stages
+// can report their own problems in the same run; it must not be built.
 func Load(root string) (*Site, error) {
 	l := &loader{root: root}
 	s := l.site()
@@ -36,10 +38,7 @@ func Load(root string) (*Site, error) {
 	l.errs.Add(prefix(err))
 	s.A11yResults = res
 	l.errs.Add(Validate(s))
-	if err := l.errs.Err(); err != nil {
-		return nil, err
-	}
-	return s, nil
+	return s, l.errs.Err()
 }
 
 // loader collects errors while reading files.

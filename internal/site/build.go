@@ -64,7 +64,7 @@ type builder struct {
 func Build(opts Options) (Stats, error) {
 	s, err := plan.Load(opts.Root)
 	if err != nil {
-		return Stats{}, err
+		return Stats{}, withMarkdownErrors(s, opts, err)
 	}
 	return BuildSite(s, opts)
 }
