@@ -38,6 +38,7 @@ func EasyTexts(s *plan.Site) []Text {
 		}
 		for _, m := range p.AllMeasures() {
 			out = append(out, easy(m.File, m.Line, m.Easy)...)
+			out = append(out, easyTargets(m)...)
 		}
 	}
 	for _, t := range s.Glossary {
@@ -104,4 +105,15 @@ func AllTexts(s *plan.Site) []Text {
 func body(src []byte, bodyLine int) string {
 	ls := strings.SplitN(string(src), "\n", bodyLine)
 	return ls[len(ls)-1]
+}
+
+// easyTargets returns the easy wording of a measure's target indicators.
+func easyTargets(m *plan.Measure) []Text {
+	var out []Text
+	for _, t := range m.Targets {
+		if t.Easy != "" {
+			out = append(out, Text{m.File, t.Lines.At("easy", t.Line), t.Easy})
+		}
+	}
+	return out
 }

@@ -183,6 +183,8 @@ type Target struct {
 	Unit      string `yaml:"unit"`
 	Baseline  Value  `yaml:"baseline"`
 	Goal      Value  `yaml:"goal"`
+	// Easy is the indicator in easy words, for the わかりやすい版.
+	Easy string `yaml:"easy"`
 
 	Line  int      `yaml:"-"`
 	Lines KeyLines `yaml:"-"`

@@ -105,7 +105,7 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	}
 	for _, tg := range m.Targets {
 		mv.Targets = append(mv.Targets, targetView{
-			Indicator: t.inline(m.File, m.Line, tg.Indicator),
+			Indicator: t.inline(m.File, tg.Lines.At("indicator", m.Line), first(v, tg.Indicator, tg.Easy)),
 			Base:      t.figure(tg.Baseline, tg.Unit),
 			Goal:      t.figure(tg.Goal, tg.Unit),
 		})
@@ -174,4 +174,11 @@ func (t *text) status(s string) template.HTML {
 		return ""
 	}
 	return t.L(s)
+}
+
+// first is pick without the flag: the easy text in the easy variant when
+// there is one, else the standard text.
+func first(v Variant, std, easy string) string {
+	s, _ := pick(v, std, easy)
+	return s
 }
