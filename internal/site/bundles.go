@@ -24,13 +24,20 @@ func (b *builder) bundles(files []file) ([]file, error) {
 		in[i] = bundle.File{Path: f.Path, Data: f.Data}
 	}
 	m := b.bundleMeta()
-	std, err := bundle.EPUB(in, "standard", m)
-	if err != nil {
-		return nil, fmt.Errorf("EPUB bundle: %w", err)
+	var std, easy []byte
+	var errs [2]error
+	b.parallel(2, func(i int) {
+		if i == 0 {
+			std, errs[0] = bundle.EPUB(in, "standard", m)
+		} else {
+			easy, errs[1] = bundle.EPUB(in, "easy", m)
+		}
+	})
+	if errs[0] != nil {
+		return nil, fmt.Errorf("EPUB bundle: %w", errs[0])
 	}
-	easy, err := bundle.EPUB(in, "easy", m)
-	if err != nil {
-		return nil, fmt.Errorf("EPUB bundle (わかりやすい版): %w", err)
+	if errs[1] != nil {
+		return nil, fmt.Errorf("EPUB bundle (わかりやすい版): %w", errs[1])
 	}
 	// the ZIP carries the EPUBs too, so its copy of the site is complete
 	in = append(in, bundle.File{Path: epubPath, Data: std}, bundle.File{Path: easyEPUBPath, Data: easy})
