@@ -38,13 +38,7 @@ var builtin = mustParseReadings(builtinData)
 
 func mustParseReadings(data string) Dictionary {
 	d := Dictionary{}
-	n := 0
-	for line := range strings.Lines(data) {
-		n++
-		line = strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range dataLines(data) {
 		w, r, ok := strings.Cut(line, "\t")
 		if !ok || w == "" || !isReading(r) {
 			panic("furigana: builtin_readings.tsv:" + itoa(n) + ": want word<TAB>kana reading")

@@ -15,12 +15,8 @@ var directions = parseWordList(directionsData)
 
 func parseWordList(data string) map[string]bool {
 	words := map[string]bool{}
-	for line := range strings.Lines(data) {
-		line = strings.TrimSpace(line)
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		words[line] = true
+	for _, line := range dataLines(data) {
+		words[strings.TrimSpace(line)] = true
 	}
 	return words
 }

@@ -35,13 +35,7 @@ func mustParseCounters(data string) *counterTable {
 
 func parseCounters(data string) (*counterTable, error) {
 	t := &counterTable{counters: map[string]*counter{}, prefix: map[string]string{}}
-	n := 0
-	for line := range strings.Lines(data) {
-		n++
-		line = strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
+	for n, line := range dataLines(data) {
 		f := strings.Split(line, "\t")
 		if len(f) < 2 {
 			return nil, fmt.Errorf("counters.tsv:%d: want counter<TAB>reading", n)
