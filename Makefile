@@ -48,11 +48,16 @@ vet:
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
 
+# each parser of author input for 30 s (FUZZTIME=5m for longer runs)
+FUZZTIME ?= 30s
 fuzz:
-	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime 30s ./internal/ruby
-	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime 30s ./internal/markdown
-	$(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime 30s ./internal/easyread
-	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime 30s ./internal/plan
+	$(GO) test -run '^$$' -fuzz FuzzParse -fuzztime $(FUZZTIME) ./internal/ruby
+	$(GO) test -run '^$$' -fuzz FuzzConvert -fuzztime $(FUZZTIME) ./internal/markdown
+	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./internal/plan
+	$(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime $(FUZZTIME) ./internal/easyread
+	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime $(FUZZTIME) ./internal/furigana
+	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime $(FUZZTIME) ./internal/search
+	$(GO) test -run '^$$' -fuzz FuzzXHTML -fuzztime $(FUZZTIME) ./internal/bundle
 
 clean:
 	rm -rf $(DEST) e2e/screenshots
