@@ -42,8 +42,10 @@ func decodeStrict(file string, src []byte, v any) error {
 // decoded only in part.
 type partialError struct{ Err error }
 
+// Error returns the underlying errors.
 func (e *partialError) Error() string { return e.Err.Error() }
 
+// Unwrap returns the diag.List of the file's errors.
 func (e *partialError) Unwrap() error { return e.Err }
 
 // isPartial reports whether err says that decoding stopped part way.
