@@ -5,12 +5,14 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/ruby"
 )
 
 // file is one output file.
@@ -37,6 +39,7 @@ type layout struct {
 	Terms       []link
 	FuriganaOn  bool
 	Canonical   string
+	RootPath    string                         // 404 pages: the URL path their relative links start from
 	Base        string                         // <base href> of the 404 page, which servers return from any folder
 	L           func(key string) template.HTML // an interface word, with furigana
 	P           func(key string) string        // an interface word as plain text (for attributes)
@@ -136,7 +139,7 @@ func (b *builder) layout(t *text, c content) layout {
 		AltLang:     v.other().Label(),
 		FuriganaOn:  pg.mode.on,
 		L:           t.L,
-		P:           func(key string) string { return label(key, v) },
+		P:           func(key string) string { return ruby.Plain(label(key, v)) },
 		ResultsHref: t.href(resultsPath),
 		Contact:     b.site.Contact,
 		Dept:        t.inline(siteFile, 0, b.site.Contact.Department),
@@ -147,10 +150,32 @@ func (b *builder) layout(t *text, c content) layout {
 	l.Crumbs = b.crumbs(t, c)
 	l.Footer = b.footer(t)
 	l.Terms = b.pageTerms(t)
-	if b.site.BaseURL != "" && pg.kind != "notfound" {
+	switch {
+	case b.site.BaseURL == "":
+	case pg.kind == "notfound":
+		l.RootPath = rootPath(b.site.BaseURL, pg.path)
+	default:
 		l.Canonical = strings.TrimSuffix(b.site.BaseURL, "/") + "/" + pg.path
 	}
 	return l
+}
+
+// rootPath is the URL path of the folder of the page p on the web server,
+// from base_url: https://example.jp/plan/ and easy/404.html give
+// /plan/easy/. A server returns 404.html for missing pages at any depth,
+// where its relative links would not resolve; the page sets this path as
+// its base when it finds itself under it.
+func rootPath(baseURL, p string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return ""
+	}
+	dir := path.Dir(p)
+	root := strings.TrimSuffix(u.Path, "/") + "/"
+	if dir != "." {
+		root += dir + "/"
+	}
+	return root
 }
 
 func (b *builder) nav(t *text) []link {
