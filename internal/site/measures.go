@@ -155,7 +155,7 @@ func (b *builder) measureSummary(t *text, m *plan.Measure) measureView {
 
 // fixed is the content of a generated page whose title is an interface word.
 func (b *builder) fixed(t *text, key string, body any) content {
-	return content{Title: label(key, t.pg.variant), H1: t.L(key), Body: body}
+	return content{Title: ruby.Plain(label(key, t.pg.variant)), H1: t.L(key), Body: body}
 }
 
 // deptLinks links each department of a measure to its entry in the
