@@ -70,21 +70,31 @@ func (t *text) inlines(file string, line int, src []string) []template.HTML {
 }
 
 func (b *builder) chapterCard(t *text, i int, c *plan.Chapter) card {
-	title, summary, file, ny := c.Front.Title, c.Front.Summary, c.File, false
-	if t.pg.variant == Easy {
-		if c.Easy != nil {
-			title, summary, file = c.Easy.Front.Title, c.Easy.Front.Summary, c.Easy.File
-		} else {
-			ny = true
-		}
-	}
+	src, ny := chapterText(c, t.pg.variant)
 	return card{
 		Href:    t.href(chapterPath(c.Slug)),
 		Label:   t.label("第" + itoa(i+1) + "章"),
-		Title:   t.inline(file, 2, title),
-		Summary: t.inline(file, 2, summary),
+		Title:   t.inline(src.File, 2, src.Front.Title),
+		Summary: t.inline(src.File, 2, src.Front.Summary),
 		NotYet:  ny,
 	}
+}
+
+// chapterText is the text of a chapter in variant v: its easy-read text in
+// the easy variant when there is one, and whether the standard text had
+// to stand in for a missing easy text.
+func chapterText(c *plan.Chapter, v Variant) (chapterSource, bool) {
+	if v == Easy && c.Easy != nil {
+		return chapterSource{c.Easy.File, c.Easy.Front, c.Easy.Body}, false
+	}
+	return chapterSource{c.File, c.Front, c.Body}, v == Easy
+}
+
+// chapterSource is one Markdown file of a chapter.
+type chapterSource struct {
+	File  string
+	Front plan.Front
+	Body  []byte
 }
 
 func (b *builder) pillarCard(t *text, p *plan.Pillar) card {
@@ -145,15 +155,9 @@ type tocEntry struct {
 
 func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 	return func(t *text) content {
-		src, file, front, ny := c.Body, c.File, c.Front, false
-		if t.pg.variant == Easy {
-			if c.Easy != nil {
-				src, file, front = c.Easy.Body, c.Easy.File, c.Easy.Front
-			} else {
-				ny = true
-			}
-		}
-		html, heads := t.blockLevel(file, 1, 2, string(src))
+		src, ny := chapterText(c, t.pg.variant)
+		file, front := src.File, src.Front
+		html, heads := t.blockLevel(file, 1, 2, string(src.Body))
 		body := chapterBody{HTML: html, NotYet: ny}
 		for _, h := range heads {
 			if h.Level == 2 {
@@ -182,9 +186,6 @@ func (b *builder) neighbours(t *text, c *plan.Chapter) (prev, next *link) {
 }
 
 func (b *builder) chapterLink(t *text, c *plan.Chapter) *link {
-	title, file := c.Front.Title, c.File
-	if t.pg.variant == Easy && c.Easy != nil {
-		title, file = c.Easy.Front.Title, c.Easy.File
-	}
-	return &link{Href: t.href(chapterPath(c.Slug)), Text: t.inline(file, 2, title)}
+	src, _ := chapterText(c, t.pg.variant)
+	return &link{Href: t.href(chapterPath(c.Slug)), Text: t.inline(src.File, 2, src.Front.Title)}
 }
