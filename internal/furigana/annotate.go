@@ -188,6 +188,20 @@ func (a *Annotator) Annotate(text string, m Mode) []Token {
 	if m.none() || !hasKanji(text) {
 		return []Token{{Text: text}}
 	}
+	return Filter(a.Analyze(text), m)
+}
+
+// Analyze returns text cut into tokens with the reading of every kanji run,
+// whatever the mode: the analysis a page in any mode starts from, so that
+// it runs once per distinct text (Filter then applies a page's mode, and
+// search uses every reading). Plain runs are merged.
+func (a *Annotator) Analyze(text string) []Token {
+	if !hasKanji(text) {
+		if text == "" {
+			return nil
+		}
+		return []Token{{Text: text}}
+	}
 	var toks []Token
 	for text != "" {
 		// Invalid UTF-8 bytes stay as they are, in plain tokens.
@@ -201,7 +215,13 @@ func (a *Annotator) Annotate(text string, m Mode) []Token {
 		}
 		text = text[n:]
 	}
-	out := toks[:0]
+	return Filter(toks, Mode{All: true})
+}
+
+// Filter returns toks with the readings m does not want removed and
+// neighbouring plain tokens merged. It does not change toks.
+func Filter(toks []Token, m Mode) []Token {
+	out := make([]Token, 0, len(toks))
 	for _, t := range toks {
 		if t.Reading != "" && !m.wants(t.Text) {
 			t.Reading = ""
@@ -218,7 +238,6 @@ func (a *Annotator) Annotate(text string, m Mode) []Token {
 	return out
 }
 
-// annotateAll gives every kanji run its reading (総ルビ).
 func (a *Annotator) annotateAll(text string) []Token {
 	ms := a.analyze(text)
 	var out []Token

@@ -1,0 +1,269 @@
+package furigana
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// cacheVersion names the analysis rules. Bump it when a change to this
+// package changes readings; the cache key also holds the data files, the
+// caller's dictionary and the binary's VCS revision.
+const cacheVersion = "furigana-cache-1"
+
+// Cache remembers the analysis of each distinct text (Analyze: every
+// reading, whatever the mode), in memory and, when it has a folder, on
+// disk between builds, so that an unchanged text is never analysed again
+// and a build whose texts are all known never loads the analyzer's
+// dictionary. It is safe for concurrent use.
+//
+// The file on disk is keyed by the analyzer's version, its dictionaries
+// and the binary; it is safe to delete at any time, and a damaged or
+// foreign file is ignored.
+type Cache struct {
+	a    *Annotator
+	path string // "" keeps the cache in memory only
+
+	mu      sync.RWMutex
+	entries map[[16]byte][]byte // text hash → encoded readings
+	fresh   int                 // entries added since loading
+	used    map[[16]byte]bool
+}
+
+// NewCache returns a cache in front of a. dir is the cache folder ("" for
+// memory only); the file for a's version and dictionaries is read now if it
+// exists and is whole.
+func NewCache(a *Annotator, dir string) *Cache {
+	c := &Cache{a: a, entries: map[[16]byte][]byte{}, used: map[[16]byte]bool{}}
+	if dir != "" {
+		c.path = filepath.Join(dir, "furigana-"+a.fingerprint()+".bin")
+		c.load()
+	}
+	return c
+}
+
+// Analyze is Annotator.Analyze, remembered.
+func (c *Cache) Analyze(text string) []Token {
+	if !hasKanji(text) {
+		return c.a.Analyze(text)
+	}
+	k := key(text)
+	c.mu.RLock()
+	enc, ok := c.entries[k]
+	seen := c.used[k]
+	c.mu.RUnlock()
+	if ok {
+		if toks, ok := decodeTokens(text, enc); ok {
+			if !seen {
+				c.mu.Lock()
+				c.used[k] = true
+				c.mu.Unlock()
+			}
+			return toks
+		}
+	}
+	toks := c.a.Analyze(text)
+	enc = encodeTokens(toks)
+	c.mu.Lock()
+	if _, had := c.entries[k]; !had {
+		c.fresh++
+	}
+	c.entries[k] = enc
+	c.used[k] = true
+	c.mu.Unlock()
+	return toks
+}
+
+// Save writes the cache file when texts were added, atomically. With prune
+// it keeps only the texts used since the cache was made (a whole build),
+// so the file does not grow with texts that are gone.
+func (c *Cache) Save(prune bool) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.path == "" || (c.fresh == 0 && (!prune || len(c.used) == len(c.entries))) {
+		return nil
+	}
+	keys := make([][16]byte, 0, len(c.entries))
+	for k := range c.entries {
+		if !prune || c.used[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b [16]byte) int { return bytes.Compare(a[:], b[:]) })
+	var buf bytes.Buffer
+	buf.WriteString(cacheMagic)
+	for _, k := range keys {
+		buf.Write(k[:])
+		buf.Write(binary.AppendUvarint(nil, uint64(len(c.entries[k]))))
+		buf.Write(c.entries[k])
+	}
+	sum := sha256.Sum256(buf.Bytes())
+	buf.Write(sum[:])
+	if err := writeFileAtomic(c.path, buf.Bytes()); err != nil {
+		return err
+	}
+	c.fresh = 0
+	return nil
+}
+
+const cacheMagic = "plansite furigana cache 1\n"
+
+// load reads the cache file; a missing, damaged or foreign file leaves the
+// cache empty.
+func (c *Cache) load() {
+	data, err := os.ReadFile(c.path)
+	if err != nil || len(data) < len(cacheMagic)+sha256.Size || !strings.HasPrefix(string(data), cacheMagic) {
+		return
+	}
+	body, sum := data[:len(data)-sha256.Size], data[len(data)-sha256.Size:]
+	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
+		return
+	}
+	entries := map[[16]byte][]byte{}
+	rest := body[len(cacheMagic):]
+	for len(rest) > 0 {
+		if len(rest) < 16 {
+			return
+		}
+		var k [16]byte
+		copy(k[:], rest)
+		n, w := binary.Uvarint(rest[16:])
+		if w <= 0 || uint64(len(rest)-16-w) < n {
+			return
+		}
+		entries[k] = rest[16+w : 16+w+int(n)]
+		rest = rest[16+w+int(n):]
+	}
+	c.entries = entries
+}
+
+func key(text string) [16]byte {
+	s := sha256.Sum256([]byte(text))
+	var k [16]byte
+	copy(k[:], s[:])
+	return k
+}
+
+// encodeTokens stores the ruby tokens only, as (gap, length, reading)
+// triples of byte counts: the plain text comes back from the text itself.
+func encodeTokens(toks []Token) []byte {
+	var out []byte
+	gap := 0
+	for _, t := range toks {
+		if t.Reading == "" {
+			gap += len(t.Text)
+			continue
+		}
+		out = binary.AppendUvarint(out, uint64(gap))
+		out = binary.AppendUvarint(out, uint64(len(t.Text)))
+		out = binary.AppendUvarint(out, uint64(len(t.Reading)))
+		out = append(out, t.Reading...)
+		gap = 0
+	}
+	return out
+}
+
+// decodeTokens rebuilds the tokens of text from encodeTokens' bytes; false
+// when they do not fit the text.
+func decodeTokens(text string, enc []byte) ([]Token, bool) {
+	var out []Token
+	pos := 0
+	for len(enc) > 0 {
+		var v [3]uint64
+		for i := range v {
+			n, w := binary.Uvarint(enc)
+			if w <= 0 {
+				return nil, false
+			}
+			v[i], enc = n, enc[w:]
+		}
+		gap, size, rlen := int(v[0]), int(v[1]), int(v[2])
+		if gap < 0 || size <= 0 || rlen < 0 || pos+gap+size > len(text) || rlen > len(enc) {
+			return nil, false
+		}
+		if gap > 0 {
+			out = append(out, Token{Text: text[pos : pos+gap]})
+		}
+		pos += gap
+		out = append(out, Token{Text: text[pos : pos+size], Reading: string(enc[:rlen])})
+		pos += size
+		enc = enc[rlen:]
+	}
+	if pos < len(text) {
+		out = append(out, Token{Text: text[pos:]})
+	}
+	return out, true
+}
+
+// fingerprint names what the analysis depends on: the rules' version, the
+// system dictionary, the words (built-in and the site's), and the binary.
+func (a *Annotator) fingerprint() string {
+	h := sha256.New()
+	h.Write([]byte(cacheVersion + "\x00" + a.sys.name + "\x00" + builtinData + countersData + directionsData + "\x00" + binaryID()))
+	words := make([]string, 0, len(a.words))
+	for w, r := range a.words {
+		words = append(words, w+"\t"+r)
+	}
+	slices.Sort(words)
+	for _, w := range words {
+		h.Write([]byte(w + "\n"))
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// binaryID identifies the running program's code: its VCS revision when it
+// was built from a clean checkout, else the executable's size and time, so
+// that a development build never reads readings an older build made.
+func binaryID() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		rev, modified := "", true
+		for _, s := range bi.Settings {
+			switch s.Key {
+			case "vcs.revision":
+				rev = s.Value
+			case "vcs.modified":
+				modified = s.Value == "true"
+			}
+		}
+		if rev != "" && !modified {
+			return rev
+		}
+	}
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	st, err := os.Stat(exe)
+	if err != nil {
+		return "unknown"
+	}
+	return strconv.FormatInt(st.Size(), 10) + "@" + strconv.FormatInt(st.ModTime().UnixNano(), 10)
+}
+
+// writeFileAtomic writes data to a temporary file beside path and renames
+// it over path, so that readers never see half a file.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, werr := f.Write(data)
+	cerr := f.Close()
+	if err := errors.Join(werr, cerr); err != nil {
+		os.Remove(f.Name())
+		return err
+	}
+	return os.Rename(f.Name(), path)
+}

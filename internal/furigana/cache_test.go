@@ -1,0 +1,103 @@
+package furigana
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+)
+
+func TestCacheRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	a := New(Dictionary{"小平": "こだいら"})
+	texts := []string{"小平市の相談支援を充実させます。", "3人で話し合う", "かなだけ", "", "障がい者の社会参加と4月1日"}
+	c := NewCache(a, dir)
+	var want [][]Token
+	for _, s := range texts {
+		want = append(want, c.Analyze(s))
+	}
+	if err := c.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "furigana-*.bin"))
+	if len(files) != 1 {
+		t.Fatalf("cache files: %v", files)
+	}
+	// A new cache over an annotator whose analyzer must not run.
+	b := New(Dictionary{"小平": "こだいら"})
+	b.once.Do(func() {}) // tokenizer stays nil: any analysis would panic
+	c2 := NewCache(b, dir)
+	for i, s := range texts {
+		got := c2.Analyze(s)
+		if !slices.Equal(got, want[i]) {
+			t.Errorf("%q: cached %v, want %v", s, got, want[i])
+		}
+	}
+	if c2.fresh != 0 {
+		t.Errorf("%d texts analysed again", c2.fresh)
+	}
+}
+
+// A damaged or foreign cache file is ignored, never fatal.
+func TestCacheDamagedFile(t *testing.T) {
+	dir := t.TempDir()
+	a := New(nil)
+	c := NewCache(a, dir)
+	c.Analyze("相談支援")
+	if err := c.Save(false); err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile(c.path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range [][]byte{data[:len(data)/2], append([]byte("garbage"), data...), {}} {
+		if err := os.WriteFile(c.path, bad, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		c2 := NewCache(a, dir)
+		if len(c2.entries) != 0 {
+			t.Errorf("damaged file of %d bytes was loaded", len(bad))
+		}
+		if got := text(c2.Analyze("相談支援"), "text"); got != "相談(そうだん)支援(しえん)" {
+			t.Errorf("after a damaged file: %s", got)
+		}
+	}
+}
+
+// The cache key changes with the site's dictionary.
+func TestCacheKeyedByDictionary(t *testing.T) {
+	a, b := New(nil), New(Dictionary{"小平": "おだいら"})
+	if a.fingerprint() == b.fingerprint() {
+		t.Error("the same cache file for two dictionaries")
+	}
+}
+
+func TestDecodeTokensRejectsMismatch(t *testing.T) {
+	enc := encodeTokens([]Token{{Text: "の"}, {Text: "相談", Reading: "そうだん"}})
+	if _, ok := decodeTokens("短", enc); ok {
+		t.Error("decoded readings that do not fit the text")
+	}
+}
+
+func TestFilterModes(t *testing.T) {
+	a := New(nil)
+	all := a.Analyze("学校で相談します")
+	if got := text(Filter(all, Mode{Grade: 6}), "text"); got != "学校で相談します" {
+		t.Errorf("grade 6: %s", got)
+	}
+	if got := text(Filter(all, Mode{}), "text"); got != "学校で相談します" {
+		t.Errorf("none: %s", got)
+	}
+	if got, want := text(Filter(all, Mode{All: true}), "text"), text(a.Annotate("学校で相談します", Mode{All: true}), "text"); got != want {
+		t.Errorf("all: %s, want %s", got, want)
+	}
+}
+
+func text(toks []Token, format string) string {
+	s, err := Format(toks, format)
+	if err != nil {
+		panic(err)
+	}
+	return s
+}
