@@ -45,8 +45,15 @@ vet:
 	@test -z "$$(gofmt -l cmd internal themes)" || (echo "gofmt needed:"; gofmt -l cmd internal themes; exit 1)
 	$(GO) vet ./...
 
+# Go benchmarks, then whole builds of generated sites against the goldmark
+# and analyzer floors of the same run (internal/benchsite; docs/performance.md)
+BENCH_SIZES ?= 100,1000,10000
+BENCH_DIR   ?= $(abspath .bench)
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./internal/...
+	$(GO) build -o $(BENCH_DIR)/plansite ./cmd/plansite
+	$(GO) build -o $(BENCH_DIR)/plansite-bench ./cmd/plansite-bench
+	$(BENCH_DIR)/plansite-bench -plansite $(BENCH_DIR)/plansite -work $(BENCH_DIR) -sizes $(BENCH_SIZES)
 
 # each parser of author input for 30 s (FUZZTIME=5m for longer runs)
 FUZZTIME ?= 30s

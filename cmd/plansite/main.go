@@ -3,7 +3,7 @@
 //
 // Usage:
 //
-//	plansite build [-s SOURCE] [-d DEST] [--minify=false]
+//	plansite build [-s SOURCE] [-d DEST] [--minify=false] [--bundles=false] [--cache-dir DIR | --no-cache]
 //	plansite check [-s SOURCE] [--strict]
 //	plansite ruby [-s SOURCE] [--format html|text] < text
 //	plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]
@@ -20,6 +20,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 	"syscall"
 
 	"github.com/plansite/plansite/internal/check"
@@ -33,7 +34,8 @@ var version = "dev"
 const usage = `plansite builds an accessible website of a city plan.
 
 Usage:
-  plansite build [-s SOURCE] [-d DEST] [--minify=false]   build the site (default: . → public)
+  plansite build [-s SOURCE] [-d DEST] [--minify=false] [--bundles=false] [--cache-dir DIR | --no-cache]
+                                                           build the site (default: . → public)
   plansite check [-s SOURCE] [--strict]                    check easy-read texts and unknown kanji words
   plansite ruby [-s SOURCE] [--format html|text]           print text from standard input with furigana
   plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]       preview: build, serve, rebuild and reload on changes
@@ -97,11 +99,14 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs, src := newFlags("build", stderr)
 	dest := fs.String("d", "public", "output folder")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS and SVG")
+	bundles := fs.Bool("bundles", true, "make the ZIP and EPUB downloads")
+	cacheDir, noCache := cacheFlags(fs)
 	if !parse(fs, args) {
 		return 2
 	}
-	site.TuneGC()
-	stats, err := site.Build(site.Options{Root: *src, Dest: *dest, Minify: *minify, Warnings: stderr})
+	tuneGC()
+	stats, err := site.Build(site.Options{Root: *src, Dest: *dest, Minify: *minify, Warnings: stderr,
+		CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !*bundles})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "plansite: build failed; the previous output was left as it was")
@@ -109,6 +114,24 @@ func build(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stdout, "built %d pages (%d files) into %s, %d warnings\n", stats.Pages, stats.Files, *dest, stats.Warnings)
 	return 0
+}
+
+// cacheFlags adds the reading cache's flags.
+func cacheFlags(fs *flag.FlagSet) (dir *string, off *bool) {
+	dir = fs.String("cache-dir", "", "reading cache folder (default SOURCE/.cache; safe to delete)")
+	off = fs.Bool("no-cache", false, "neither read nor write the reading cache")
+	return dir, off
+}
+
+// cachePath is the reading cache folder the flags ask for; "" for none.
+func cachePath(src, dir string, off bool) string {
+	switch {
+	case off:
+		return ""
+	case dir != "":
+		return dir
+	}
+	return filepath.Join(src, ".cache")
 }
 
 func checkCmd(args []string, stdout, stderr io.Writer) int {
@@ -148,16 +171,19 @@ func rubyCmd(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 func serveCmd(args []string, stderr io.Writer) int {
 	fs, src := newFlags("serve", stderr)
 	addr := fs.String("addr", server.DefaultAddr, "address to listen on (loopback only by default)")
+	cacheDir, noCache := cacheFlags(fs)
 	if !parse(fs, args) {
 		return 2
 	}
-	site.TuneGC()
+	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	err := server.Serve(ctx, server.Options{
 		Root: *src, Addr: *addr, Log: stderr,
 		Build: func(dest string) error {
-			_, err := site.Build(site.Options{Root: *src, Dest: dest, Minify: true, Warnings: stderr})
+			// A preview leaves the downloads out: `plansite build` makes them.
+			_, err := site.Build(site.Options{Root: *src, Dest: dest, Minify: true, Warnings: stderr,
+				CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: true})
 			return err
 		},
 	})

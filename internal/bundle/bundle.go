@@ -13,9 +13,12 @@ import (
 	"compress/flate"
 	"fmt"
 	"hash/crc32"
+	"io"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -24,6 +27,17 @@ import (
 type File struct {
 	Path string // slash path relative to the site root, e.g. "chapters/01-a.html"
 	Data []byte
+	// Load, when set and Data is nil, reads the file's bytes when they are
+	// needed, so that a large site need not be held in memory.
+	Load func() ([]byte, error)
+}
+
+// bytes returns the file's data, loading it if need be.
+func (f File) bytes() ([]byte, error) {
+	if f.Data == nil && f.Load != nil {
+		return f.Load()
+	}
+	return f.Data, nil
 }
 
 // Meta is the little the bundles need to know about the plan.
@@ -41,9 +55,24 @@ func (m Meta) lang() string {
 	return m.Language
 }
 
-// index checks the paths and returns the files by path.
+// index checks the paths and returns the files' data by path.
 func index(files []File) (map[string][]byte, error) {
-	byPath := make(map[string][]byte, len(files))
+	byPath, err := indexFiles(files)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(byPath))
+	for p, f := range byPath {
+		if out[p], err = f.bytes(); err != nil {
+			return nil, fmt.Errorf("bundle: %s: %w", p, err)
+		}
+	}
+	return out, nil
+}
+
+// indexFiles checks the paths and returns the files by path.
+func indexFiles(files []File) (map[string]File, error) {
+	byPath := make(map[string]File, len(files))
 	for _, f := range files {
 		p := f.Path
 		if p == "" || strings.HasPrefix(p, "/") || strings.Contains(p, "\\") || path.Clean(p) != p || p == "." || p == ".." || strings.HasPrefix(p, "../") {
@@ -55,7 +84,7 @@ func index(files []File) (map[string][]byte, error) {
 		if _, dup := byPath[p]; dup {
 			return nil, fmt.Errorf("bundle: %q given twice", p)
 		}
-		byPath[p] = f.Data
+		byPath[p] = f
 	}
 	return byPath, nil
 }
@@ -64,13 +93,12 @@ func index(files []File) (map[string][]byte, error) {
 // data descriptors, so that the same input always gives the same bytes.
 type zipWriter struct {
 	w          *zip.Writer
-	buf        *bytes.Buffer
 	date, time uint16
+	prev       map[string]*zip.File // an earlier ZIP's entries, for reuse
 }
 
-func newZipWriter(modified time.Time) *zipWriter {
-	buf := new(bytes.Buffer)
-	zw := &zipWriter{w: zip.NewWriter(buf), buf: buf}
+func newZipWriter(w io.Writer, modified time.Time) *zipWriter {
+	zw := &zipWriter{w: zip.NewWriter(w)}
 	zw.date, zw.time = msDosTime(modified)
 	return zw
 }
@@ -100,34 +128,134 @@ func (zw *zipWriter) dir(name string) error {
 
 // file adds a file, deflated unless store is set or deflating does not help.
 func (zw *zipWriter) file(name string, data []byte, store bool) error {
-	method := zip.Store
-	body := data
-	if !store && len(data) > 0 {
-		var c bytes.Buffer
-		fw, err := flate.NewWriter(&c, flate.BestCompression)
-		if err != nil {
-			return err
-		}
-		if _, err := fw.Write(data); err != nil {
-			return err
-		}
-		if err := fw.Close(); err != nil {
-			return err
-		}
-		if c.Len() < len(data) {
-			method, body = zip.Deflate, c.Bytes()
-		}
+	return zw.put(name, compress(data, store))
+}
+
+// body is a file's entry made ready: its data compressed (or stored).
+type body struct {
+	method uint16
+	crc    uint32
+	size   uint64 // uncompressed
+	data   []byte // as stored in the ZIP
+	raw    *zip.File
+}
+
+// compress deflates data (unless store is set, or it does not get smaller)
+// at the default level: the best level costs several times the time for a
+// few percent on HTML.
+func compress(data []byte, store bool) body {
+	b := body{method: zip.Store, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), data: data}
+	if store || len(data) == 0 {
+		return b
 	}
-	fh := zw.header(name, method)
-	fh.CRC32 = crc32.ChecksumIEEE(data)
-	fh.CompressedSize64 = uint64(len(body))
-	fh.UncompressedSize64 = uint64(len(data))
+	var c bytes.Buffer
+	fw, _ := flate.NewWriter(&c, flate.DefaultCompression) // the level is valid
+	_, _ = fw.Write(data)                                  // writes to a bytes.Buffer do not fail
+	_ = fw.Close()
+	if c.Len() < len(data) {
+		b.method, b.data = zip.Deflate, c.Bytes()
+	}
+	return b
+}
+
+// put writes an entry, copying it compressed from the earlier ZIP when it
+// came from there.
+func (zw *zipWriter) put(name string, b body) error {
+	fh := zw.header(name, b.method)
+	fh.CRC32 = b.crc
+	fh.UncompressedSize64 = b.size
+	fh.CompressedSize64 = uint64(len(b.data))
+	if b.raw != nil {
+		fh.CompressedSize64 = b.raw.CompressedSize64
+	}
 	w, err := zw.w.CreateRaw(fh)
 	if err != nil {
 		return err
 	}
-	_, err = w.Write(body)
+	if b.raw == nil {
+		_, err = w.Write(b.data)
+		return err
+	}
+	r, err := b.raw.OpenRaw()
+	if err != nil {
+		return err
+	}
+	_, err = io.Copy(w, r)
 	return err
+}
+
+// previous remembers the entries of an earlier ZIP for reuse.
+func (zw *zipWriter) previous(r *zip.ReadCloser) {
+	zw.prev = map[string]*zip.File{}
+	for _, f := range r.File {
+		if f.Method == zip.Deflate || f.Method == zip.Store {
+			zw.prev[f.Name] = f
+		}
+	}
+}
+
+// prepare makes the entry of f under name: reused from the earlier ZIP
+// when its size and CRC match, else compressed now.
+func (zw *zipWriter) prepare(name string, f File) (body, error) {
+	data, err := f.bytes()
+	if err != nil {
+		return body{}, err
+	}
+	crc := crc32.ChecksumIEEE(data)
+	if p := zw.prev[name]; p != nil && p.CRC32 == crc && p.UncompressedSize64 == uint64(len(data)) {
+		return body{method: p.Method, crc: crc, size: uint64(len(data)), raw: p}, nil
+	}
+	return compress(data, compressed(name)), nil
+}
+
+// compressed reports whether a file's format is compressed already, so
+// that deflating it again only costs time.
+func compressed(name string) bool {
+	switch strings.ToLower(path.Ext(name)) {
+	case ".epub", ".zip", ".png", ".jpg", ".jpeg", ".gif", ".webp", ".pdf", ".woff2", ".gz":
+		return true
+	}
+	return false
+}
+
+// entries writes the named entries in order (folders end in "/"),
+// preparing files in parallel batches so that only a batch is in memory.
+func (zw *zipWriter) entries(names []string, files map[string]File, workers int) error {
+	if workers <= 0 {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	const batch = 64
+	for start := 0; start < len(names); start += batch {
+		part := names[start:min(start+batch, len(names))]
+		bodies := make([]body, len(part))
+		errs := make([]error, len(part))
+		var wg sync.WaitGroup
+		sem := make(chan struct{}, workers)
+		for i, n := range part {
+			if strings.HasSuffix(n, "/") {
+				continue
+			}
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				bodies[i], errs[i] = zw.prepare(n, files[n])
+			}()
+		}
+		wg.Wait()
+		for i, n := range part {
+			err := errs[i]
+			if err == nil && strings.HasSuffix(n, "/") {
+				err = zw.dir(n)
+			} else if err == nil {
+				err = zw.put(n, bodies[i])
+			}
+			if err != nil {
+				return fmt.Errorf("bundle: zip %s: %w", n, err)
+			}
+		}
+	}
+	return nil
 }
 
 func (zw *zipWriter) header(name string, method uint16) *zip.FileHeader {
@@ -146,13 +274,6 @@ func (zw *zipWriter) header(name string, method uint16) *zip.FileHeader {
 		}
 	}
 	return fh
-}
-
-func (zw *zipWriter) close() ([]byte, error) {
-	if err := zw.w.Close(); err != nil {
-		return nil, err
-	}
-	return zw.buf.Bytes(), nil
 }
 
 // parentDirs returns every folder (ending in "/") that holds one of names,

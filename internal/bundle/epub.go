@@ -190,7 +190,8 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	entries[cssName], types[cssName] = epubCSS, "text/css"
 	entries[opfName] = packageDoc(m, title, id, lang, easy, ruby, images, pages, types, props)
 
-	zw := newZipWriter(m.Modified)
+	var buf bytes.Buffer
+	zw := newZipWriter(&buf, m.Modified)
 	if err := zw.file("mimetype", []byte(mimetype), true); err != nil {
 		return nil, err
 	}
@@ -207,7 +208,10 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 			return nil, fmt.Errorf("bundle: epub %s: %w", n, err)
 		}
 	}
-	return zw.close()
+	if err := zw.w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
 }
 
 const containerXML = `<?xml version="1.0" encoding="UTF-8"?>

@@ -1,7 +1,10 @@
 package bundle
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
+	"io"
 	"path"
 	"sort"
 	"strings"
@@ -18,48 +21,61 @@ const ReadmeName = "README-ja.txt"
 // every timestamp is m.Modified and no entry has extra fields, so the same
 // input always gives the same bytes.
 func ZIP(files []File, root string, m Meta) ([]byte, error) {
-	byPath, err := index(files)
+	var buf bytes.Buffer
+	err := WriteZIP(&buf, files, m, ZIPOptions{Root: root})
+	return buf.Bytes(), err
+}
+
+// ZIPOptions tune WriteZIP.
+type ZIPOptions struct {
+	Root string // folder inside the ZIP holding the site ("" for none)
+	// Previous is the path of an earlier ZIP made by WriteZIP (it may not
+	// exist): entries whose name, size and CRC are unchanged are copied
+	// from it compressed, without compressing them again.
+	Previous string
+	Workers  int // files compressed at once; 0 means GOMAXPROCS
+}
+
+// WriteZIP is ZIP writing to w. A File whose Data is nil and whose Load is
+// set is read only when its entry is written, so the site need not be in
+// memory whole; files are compressed in parallel.
+func WriteZIP(w io.Writer, files []File, m Meta, o ZIPOptions) error {
+	byPath, err := indexFiles(files)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	root = strings.Trim(root, "/")
+	root := strings.Trim(o.Root, "/")
 	if root != "" {
 		if path.Clean(root) != root || strings.HasPrefix(root, "../") || root == ".." || root == "." {
-			return nil, fmt.Errorf("bundle: zip root %q is not a clean relative folder", root)
+			return fmt.Errorf("bundle: zip root %q is not a clean relative folder", root)
 		}
 		root += "/"
 	}
 	if _, ok := byPath[ReadmeName]; ok {
-		return nil, fmt.Errorf("bundle: the site already has a file %s", ReadmeName)
+		return fmt.Errorf("bundle: the site already has a file %s", ReadmeName)
 	}
-	entries := map[string][]byte{}
-	for p, data := range byPath {
-		if hidden(p) {
-			continue
+	entries := map[string]File{}
+	for p, f := range byPath {
+		if !hidden(p) {
+			entries[root+p] = f
 		}
-		entries[root+p] = data
 	}
-	entries[root+ReadmeName] = readme(m, root, byPath)
-
+	entries[root+ReadmeName] = File{Path: ReadmeName, Data: readme(m, root, byPath)}
 	names := make([]string, 0, len(entries))
 	for n := range entries {
 		names = append(names, n)
 	}
 	names = append(names, parentDirs(names)...)
 	sort.Strings(names)
-
-	zw := newZipWriter(m.Modified)
-	for _, n := range names {
-		if strings.HasSuffix(n, "/") {
-			err = zw.dir(n)
-		} else {
-			err = zw.file(n, entries[n], false)
-		}
-		if err != nil {
-			return nil, fmt.Errorf("bundle: zip %s: %w", n, err)
-		}
+	zw := newZipWriter(w, m.Modified)
+	if prev, err := zip.OpenReader(o.Previous); err == nil {
+		defer prev.Close()
+		zw.previous(prev)
 	}
-	return zw.close()
+	if err := zw.entries(names, entries, o.Workers); err != nil {
+		return err
+	}
+	return zw.w.Close()
 }
 
 // hidden reports whether any element of p starts with ".".
@@ -74,7 +90,7 @@ func hidden(p string) bool {
 
 // readme is the Japanese how-to-open text: UTF-8 with a byte order mark and
 // CRLF line ends, so that every Windows text viewer shows it correctly.
-func readme(m Meta, root string, byPath map[string][]byte) []byte {
+func readme(m Meta, root string, byPath map[string]File) []byte {
 	folder := strings.TrimSuffix(root, "/")
 	var b strings.Builder
 	line := func(s string) { b.WriteString(s); b.WriteString("\r\n") }

@@ -42,7 +42,7 @@ func Ruby(root, format string, in []byte, w io.Writer) error {
 			}
 		} else {
 			var h template.HTML
-			h, err = md.Inline(sc.Text(), &markdown.Page{File: "stdin", Line: n, Annotator: annot})
+			h, _, err = md.Inline(sc.Text(), &markdown.Page{File: "stdin", Line: n, Annotator: annot})
 			out = string(h)
 		}
 		if err != nil {

@@ -70,6 +70,9 @@ func (m Mode) String() string {
 // none reports whether m gives no ruby at all.
 func (m Mode) none() bool { return !m.All && m.Grade <= 0 }
 
+// Shows reports whether a ruby token of text keeps its reading under m.
+func (m Mode) Shows(text string) bool { return m.wants(text) }
+
 // wants reports whether a ruby token of text keeps its reading under m.
 func (m Mode) wants(text string) bool {
 	if m.All {

@@ -39,7 +39,7 @@ func furiganaCuts(t *ast.Text, source []byte, ann Annotator) []cut {
 		if p.Reading == "" || p.Base == "" || strings.ContainsAny(p.Base, `\&`) {
 			continue // plain text, or a piece that holds escapes
 		}
-		node := &rubyNode{Base: p.Base, Readings: []string{p.Reading}, Furi: true}
+		node := &rubyNode{Base: p.Base, Readings: []string{p.Reading}, Furi: true, Silent: p.Hidden}
 		cuts = append(cuts, cut{start: start, stop: start + len(p.Base), node: node})
 	}
 	if pos != len(s) {

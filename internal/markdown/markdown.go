@@ -24,10 +24,13 @@ type Options struct {
 }
 
 // Ruby is a piece of text returned by an Annotator: Base with its Reading,
-// or plain text when Reading is "".
+// or plain text when Reading is "". Hidden marks a reading the page does
+// not show (its furigana mode leaves it out): the piece renders as plain
+// text, and the reading only feeds the converted text's Runs.
 type Ruby struct {
 	Base    string
 	Reading string
+	Hidden  bool
 }
 
 // Annotator adds automatic furigana. Annotate splits text into pieces whose
@@ -75,6 +78,7 @@ type Heading struct {
 type Result struct {
 	HTML     []byte
 	Headings []Heading
+	Sections []Section // the text, cut at the top-level headings
 }
 
 // Converter converts Markdown with the plansite extensions. It is built
@@ -152,23 +156,35 @@ func (c *Converter) Convert(src []byte, p *Page) (Result, error) {
 	if err := c.block.Renderer().Render(&buf, src, doc); err != nil {
 		return Result{}, err
 	}
-	return Result{HTML: buf.Bytes(), Headings: st.headings}, nil
+	return Result{HTML: buf.Bytes(), Headings: st.headings, Sections: collectSections(doc, src, headingBase(p))}, nil
 }
 
 // Inline converts one line of inline Markdown (a title from YAML, say)
-// without the <p> wrapper. Headings, lists, tables and other blocks are not
-// recognised: "1. はじめに" stays text.
-func (c *Converter) Inline(src string, p *Page) (template.HTML, error) {
+// without the <p> wrapper, and returns its text as runs. Headings, lists,
+// tables and other blocks are not recognised: "1. はじめに" stays text.
+func (c *Converter) Inline(src string, p *Page) (template.HTML, []Run, error) {
 	b := []byte(src)
 	st, doc := parse(c.inline, b, p)
 	if err := st.errs.Err(); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	var buf strings.Builder
 	if err := c.inline.Renderer().Render(&buf, b, doc); err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return template.HTML(strings.TrimRight(buf.String(), "\n")), nil // #nosec G203 -- produced by the escaping renderer
+	var runs []Run
+	for _, s := range collectSections(doc, b, 0) {
+		runs = append(runs, s.Runs...)
+	}
+	return template.HTML(strings.TrimRight(buf.String(), "\n")), runs, nil // #nosec G203 -- produced by the escaping renderer
+}
+
+// headingBase is the level a # becomes on page p.
+func headingBase(p *Page) int {
+	if p == nil || p.HeadingBase <= 0 {
+		return 2
+	}
+	return p.HeadingBase
 }
 
 // parse parses src with a fresh per-call state in the parser context.

@@ -58,12 +58,12 @@ func TestInline(t *testing.T) {
 		{"", nil, ""},
 	}
 	for _, tt := range tests {
-		got, err := c.Inline(tt.in, tt.page)
+		got, _, err := c.Inline(tt.in, tt.page)
 		if err != nil || string(got) != tt.want {
 			t.Errorf("Inline(%q) = %q, %v; want %q", tt.in, got, err, tt.want)
 		}
 	}
-	_, err := c.Inline("題名{小平}", &Page{File: "site.yaml", Line: 7})
+	_, _, err := c.Inline("題名{小平}", &Page{File: "site.yaml", Line: 7})
 	if err == nil || !strings.HasPrefix(err.Error(), "site.yaml:7: ruby without reading") {
 		t.Errorf("Inline error = %v", err)
 	}
@@ -155,6 +155,6 @@ func FuzzConvert(f *testing.F) {
 		if len(r.HTML) == 0 && strings.TrimSpace(s) != "" && !strings.HasPrefix(strings.TrimSpace(s), "[") {
 			t.Logf("empty output for %q", s)
 		}
-		_, _ = c.Inline(s, p)
+		_, _, _ = c.Inline(s, p)
 	})
 }

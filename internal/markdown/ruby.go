@@ -21,6 +21,7 @@ type rubyNode struct {
 	Base     string
 	Readings []string
 	Furi     bool // class="furi": automatic reading or author reading aid
+	Silent   bool // a known reading the page does not show: rendered as plain text
 }
 
 // Kind implements ast.Node.
@@ -74,6 +75,10 @@ func renderRuby(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.W
 		return ast.WalkSkipChildren, nil
 	}
 	n := node.(*rubyNode)
+	if n.Silent {
+		writeEscaped(w, n.Base)
+		return ast.WalkSkipChildren, nil
+	}
 	if n.Furi {
 		_, _ = w.WriteString(`<ruby class="furi">`)
 	} else {

@@ -91,6 +91,39 @@ type Doc struct {
 	// replaced by its reading; other characters may be kept as they are.
 	// It may be empty: the document is then found by its text only.
 	Reading string
+	// Runs, when set, replace Text and Reading: the document's text in
+	// pieces, each with its reading when it has one, as the annotation
+	// stage made them, so no alignment is needed.
+	Runs []Run
+}
+
+// Run is a piece of a document's text with its reading ("" when the piece
+// reads as written).
+type Run struct {
+	Text    string
+	Reading string
+}
+
+// segments returns the document's text as ruby segments: from Runs when
+// set, else by aligning Reading to Text.
+func (d Doc) segments() []seg {
+	if d.Runs == nil {
+		return align(Compose(d.Text), d.Reading)
+	}
+	segs := make([]seg, 0, len(d.Runs))
+	for _, r := range d.Runs {
+		base := Compose(r.Text)
+		reading := Normalize(r.Reading)
+		if reading == Normalize(base) {
+			reading = ""
+		}
+		if reading == "" && len(segs) > 0 && segs[len(segs)-1].reading == "" {
+			segs[len(segs)-1].base = append(segs[len(segs)-1].base, []rune(base)...)
+			continue
+		}
+		segs = append(segs, seg{base: []rune(base), reading: reading})
+	}
+	return segs
 }
 
 // Version is the format version written in the index as "version".
@@ -108,8 +141,7 @@ func Index(docs []Doc) []byte {
 	}
 	entries := make([]entry, 0, len(docs))
 	for _, d := range docs {
-		text := Compose(d.Text)
-		ruby := encodeRuby(align(text, d.Reading))
+		ruby := encodeRuby(d.segments())
 		line := []byte("[")
 		for i, s := range []string{d.URL, Compose(d.Title), Compose(d.Section), ruby} {
 			if i > 0 {
@@ -118,7 +150,7 @@ func Index(docs []Doc) []byte {
 			line = appendJSONString(line, s)
 		}
 		line = append(line, ']')
-		entries = append(entries, entry{key: []string{d.URL, d.Title, d.Section, d.Text, d.Reading}, line: line})
+		entries = append(entries, entry{key: []string{d.URL, d.Title, d.Section, ruby}, line: line})
 	}
 	slices.SortStableFunc(entries, func(a, b entry) int {
 		if c := naturalCompare(a.key[0], b.key[0]); c != 0 {

@@ -30,6 +30,16 @@ type Options struct {
 	Minify   bool      // minify HTML, CSS, JS and SVG
 	Workers  int       // parallel renderers; 0 means GOMAXPROCS
 	Warnings io.Writer // where warnings go; nil discards them
+
+	// CacheDir keeps the analyses of texts between builds ("" keeps them
+	// for this build only). Safe to delete at any time.
+	CacheDir string
+	// Readings, when set, is used instead of a new cache: a preview
+	// server keeps one across rebuilds. Its dictionary must be the site's.
+	Readings *furigana.Cache
+	// NoBundles leaves out the ZIP and EPUBs (a preview does not need
+	// them on every save).
+	NoBundles bool
 }
 
 // Stats describe a finished build.
@@ -50,10 +60,7 @@ type builder struct {
 	targets map[string]string // content path → standard output path
 	depts   []*dept
 
-	furiOnce sync.Once
-	furi     *furigana.Annotator
-	annotMu  sync.Mutex
-	annots   map[furigana.Mode]markdown.Annotator // one per mode, sharing a cache
+	readings *furigana.Cache // the analysis of every text, shared by all modes
 
 	copyMu sync.Mutex
 	copies map[string]string // output path → content path of files copied as they are
@@ -69,7 +76,9 @@ func Build(opts Options) (Stats, error) {
 	return BuildSite(s, opts)
 }
 
-// BuildSite renders an already loaded plan.
+// BuildSite renders an already loaded plan. Pages are written as they are
+// made into a temporary folder that replaces opts.Dest only when the whole
+// build succeeded.
 func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err := checkDest(opts.Root, opts.Dest); err != nil {
 		return Stats{}, err
@@ -82,32 +91,46 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	out, err := newOutput(opts.Dest, opts.Minify)
+	if err != nil {
+		return Stats{}, err
+	}
+	if err := b.writeSite(out); err != nil {
+		out.discard()
+		return Stats{}, err
+	}
+	if err := b.readings.Save(true); err != nil && opts.Warnings != nil {
+		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
+	}
+	st := Stats{Pages: len(b.pages()), Files: len(out.files()), Warnings: warnings}
+	if err := out.commit(); err != nil {
+		out.discard()
+		return Stats{}, err
+	}
+	return st, nil
+}
+
+// writeSite renders every page into out, then the files derived from them:
+// theme assets, copied content files, the sitemap, the search indexes and
+// the bundles.
+func (b *builder) writeSite(out *output) error {
 	pages := b.pages()
-	files, err := b.renderAll(pages)
+	docs, err := b.renderAll(pages, out)
 	if err != nil {
-		return Stats{}, err
+		return err
 	}
-	extra, err := b.extraFiles()
-	if err != nil {
-		return Stats{}, err
+	if err := b.writeExtra(out); err != nil {
+		return err
 	}
-	files = append(files, extra...)
-	files = append(files, b.searchIndexes(pages, files)...)
-	if opts.Minify {
-		if err := minifyFiles(files); err != nil {
-			return Stats{}, err
+	if err := b.writeSearch(out, pages, docs); err != nil {
+		return err
+	}
+	if !b.opts.NoBundles {
+		if err := b.writeBundles(out); err != nil {
+			return err
 		}
 	}
-	bundles, err := b.bundles(files)
-	if err != nil {
-		return Stats{}, err
-	}
-	files = append(files, bundles...)
-	files = append(files, file{Path: stampFile, Data: []byte(stampText)})
-	if err := writeAtomic(opts.Dest, files); err != nil {
-		return Stats{}, err
-	}
-	return Stats{Pages: len(pages), Files: len(files), Warnings: warnings}, nil
+	return out.writeRaw(stampFile, []byte(stampText))
 }
 
 func newBuilder(s *plan.Site, opts Options) (*builder, error) {
@@ -125,6 +148,10 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 		theme:  th,
 		md:     markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML}),
 		copies: map[string]string{},
+	}
+	b.readings = opts.Readings
+	if b.readings == nil {
+		b.readings = furigana.NewCache(furigana.New(furigana.Dictionary(s.Readings)), opts.CacheDir)
 	}
 	b.targets = targets(s)
 	b.depts = departments(s)
@@ -155,26 +182,11 @@ func targets(s *plan.Site) map[string]string {
 	return m
 }
 
-// furigana returns the analyzer, loading it on first use only, so a site
-// that needs no automatic readings never loads the dictionary.
-func (b *builder) furigana() *furigana.Annotator {
-	b.furiOnce.Do(func() { b.furi = furigana.New(furigana.Dictionary(b.site.Readings)) })
-	return b.furi
-}
-
-// annotator returns the shared annotator for mode m.
+// annotator returns the annotator for mode m, over the build's cache of
+// analyses. The analyzer's dictionary loads on the first text the cache
+// does not know, so a build whose texts are all cached never loads it.
 func (b *builder) annotator(m furigana.Mode) markdown.Annotator {
-	b.annotMu.Lock()
-	defer b.annotMu.Unlock()
-	if b.annots == nil {
-		b.annots = map[furigana.Mode]markdown.Annotator{}
-	}
-	a, ok := b.annots[m]
-	if !ok {
-		a = NewAnnotator(b.furigana(), m)
-		b.annots[m] = a
-	}
-	return a
+	return &annotator{c: b.readings, mode: m}
 }
 
 // easyGaps prints a warning for each text without an easy-read version, or

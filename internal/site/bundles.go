@@ -2,6 +2,9 @@ package site
 
 import (
 	"fmt"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,36 +19,68 @@ const (
 	easyEPUBPath = "downloads/plan-easy.epub"
 )
 
-// bundles makes the offline versions of the finished site: a ZIP of the
-// whole site (it works opened from file://) and an EPUB 3 of each variant.
-func (b *builder) bundles(files []file) ([]file, error) {
-	in := make([]bundle.File, len(files))
-	for i, f := range files {
-		in[i] = bundle.File{Path: f.Path, Data: f.Data}
+// writeBundles makes the offline versions of the finished site from the
+// files in out: a ZIP of the whole site (it works opened from file://) and
+// an EPUB 3 of each variant. The ZIP reads each file only when it packs
+// it, and reuses the compressed entries of files the previous build's ZIP
+// already holds unchanged.
+func (b *builder) writeBundles(out *output) error {
+	var in []bundle.File
+	for _, p := range out.files() {
+		in = append(in, bundle.File{Path: p, Load: func() ([]byte, error) { return out.read(p) }})
 	}
 	m := b.bundleMeta()
-	var std, easy []byte
+	var books [2][]byte
 	var errs [2]error
 	b.parallel(2, func(i int) {
-		if i == 0 {
-			std, errs[0] = bundle.EPUB(in, "standard", m)
-		} else {
-			easy, errs[1] = bundle.EPUB(in, "easy", m)
-		}
+		books[i], errs[i] = bundle.EPUB(epubInput(in, i == 1), []string{"standard", "easy"}[i], m)
 	})
 	if errs[0] != nil {
-		return nil, fmt.Errorf("EPUB bundle: %w", errs[0])
+		return fmt.Errorf("EPUB bundle: %w", errs[0])
 	}
 	if errs[1] != nil {
-		return nil, fmt.Errorf("EPUB bundle (わかりやすい版): %w", errs[1])
+		return fmt.Errorf("EPUB bundle (わかりやすい版): %w", errs[1])
+	}
+	if err := out.writeRaw(epubPath, books[0]); err != nil {
+		return err
+	}
+	if err := out.writeRaw(easyEPUBPath, books[1]); err != nil {
+		return err
 	}
 	// the ZIP carries the EPUBs too, so its copy of the site is complete
-	in = append(in, bundle.File{Path: epubPath, Data: std}, bundle.File{Path: easyEPUBPath, Data: easy})
-	zip, err := bundle.ZIP(in, "plan", m)
+	in = append(in, bundle.File{Path: epubPath, Data: books[0]}, bundle.File{Path: easyEPUBPath, Data: books[1]})
+	zipFile := filepath.Join(out.dir, filepath.FromSlash(zipPath))
+	f, err := os.Create(zipFile)
 	if err != nil {
-		return nil, fmt.Errorf("ZIP bundle: %w", err)
+		return err
 	}
-	return []file{{epubPath, std}, {easyEPUBPath, easy}, {zipPath, zip}}, nil
+	err = bundle.WriteZIP(f, in, m, bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
+		Previous: filepath.Join(b.opts.Dest, filepath.FromSlash(zipPath))})
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("ZIP bundle: %w", err)
+	}
+	out.add(zipPath)
+	return nil
+}
+
+// epubInput is the files an EPUB of one variant reads: its pages and the
+// images and documents they may link to. The rest are named (links to
+// them become text) but not read.
+func epubInput(files []bundle.File, easy bool) []bundle.File {
+	out := make([]bundle.File, len(files))
+	for i, f := range files {
+		out[i] = bundle.File{Path: f.Path}
+		ext := path.Ext(f.Path)
+		isEasy := strings.HasPrefix(f.Path, EasyDir)
+		switch {
+		case ext == ".html" && isEasy == easy, ext != ".html" && ext != ".js" && ext != ".css" && ext != ".xml":
+			out[i].Load = f.Load
+		}
+	}
+	return out
 }
 
 // bundleMeta describes the plan for the bundles. The date is the site's

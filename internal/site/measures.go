@@ -93,16 +93,18 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	v := t.pg.variant
 	title, ny := pick(v, m.Title, easyTitle(m.Easy))
 	desc, _ := pick(v, m.Description, m.Easy.Body())
+	t.beginPart(m.ID)
+	defer t.endPart()
 	mv := measureView{
-		ID:          m.ID,
-		Label:       t.label(label("measure", v) + m.Number.String()),
-		Title:       t.inline(m.File, m.Line, title),
-		Description: t.block(m.File, m.Line, desc),
-		NotYet:      ny,
-		Status:      m.Status,
-		StatusText:  t.status(m.Status),
-		Departments: b.deptLinks(t, m),
+		ID:    m.ID,
+		Label: t.label(label("measure", v) + m.Number.String()),
+		Title: t.inline(m.File, m.Line, title),
 	}
+	t.partTitle()
+	mv.Description = t.block(m.File, m.Line, desc)
+	mv.NotYet = ny
+	mv.Status, mv.StatusText = m.Status, t.status(m.Status)
+	mv.Departments = b.deptLinks(t, m)
 	for _, tg := range m.Targets {
 		mv.Targets = append(mv.Targets, targetView{
 			Indicator: t.inline(m.File, tg.Lines.At("indicator", m.Line), first(v, tg.Indicator, tg.Easy)),

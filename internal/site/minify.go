@@ -1,9 +1,6 @@
 package site
 
 import (
-	"bytes"
-	"fmt"
-	"path"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -31,19 +28,3 @@ var mediaTypes = map[string]string{
 	".svg":  "image/svg+xml",
 }
 
-// minifyFiles minifies the files it knows the type of, in place.
-func minifyFiles(files []file) error {
-	m := minifier()
-	for i, f := range files {
-		mt, ok := mediaTypes[path.Ext(f.Path)]
-		if !ok {
-			continue
-		}
-		var buf bytes.Buffer
-		if err := m.Minify(mt, &buf, bytes.NewReader(f.Data)); err != nil {
-			return fmt.Errorf("minify %s: %w", f.Path, err)
-		}
-		files[i].Data = buf.Bytes()
-	}
-	return nil
-}

@@ -83,13 +83,12 @@ func (b *builder) glossary(t *text) content {
 	var body []termView
 	for _, term := range b.site.Glossary {
 		expl, ny := pick(t.pg.variant, term.Description, term.Easy)
-		body = append(body, termView{
-			ID:          term.ID,
-			Term:        t.inline(file, term.Line, term.Term),
-			Reading:     term.Reading,
-			Explanation: t.block(file, term.Line, expl),
-			NotYet:      ny,
-		})
+		t.beginPart(term.ID)
+		tv := termView{ID: term.ID, Term: t.inline(file, term.Line, term.Term), Reading: term.Reading, NotYet: ny}
+		t.partTitle()
+		tv.Explanation = t.block(file, term.Line, expl)
+		t.endPart()
+		body = append(body, tv)
 	}
 	return b.fixed(t, "glossary", body)
 }

@@ -13,13 +13,8 @@ import (
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
+	"github.com/plansite/plansite/internal/search"
 )
-
-// file is one output file.
-type file struct {
-	Path string
-	Data []byte
-}
 
 // layout is the data every template gets.
 type layout struct {
@@ -50,17 +45,24 @@ type layout struct {
 	Body        any
 }
 
-// renderAll renders the pages in parallel. Output order follows the page
-// list, so the result does not depend on scheduling.
-func (b *builder) renderAll(pages []*page) ([]file, error) {
-	out := make([]file, len(pages))
+// renderAll renders the pages in parallel and writes each into out as
+// soon as it is made. It returns each page's search documents; their order
+// follows the page list, so the result does not depend on scheduling.
+func (b *builder) renderAll(pages []*page, out *output) ([][]search.Doc, error) {
+	docs := make([][]search.Doc, len(pages))
 	errs := make([]error, len(pages))
-	b.parallel(len(pages), func(i int) { out[i], errs[i] = b.render(pages[i]) })
+	b.parallel(len(pages), func(i int) {
+		var data []byte
+		data, docs[i], errs[i] = b.render(pages[i])
+		if errs[i] == nil {
+			errs[i] = out.write(pages[i].path, data)
+		}
+	})
 	var all diag.List
 	for _, err := range errs {
 		all.Add(err)
 	}
-	return out, dedupe(all).Err()
+	return docs, dedupe(all).Err()
 }
 
 // parallel calls do(i) for i in [0, n) on the build's workers and waits.
@@ -99,7 +101,7 @@ func dedupe(l diag.List) diag.List {
 	return out
 }
 
-func (b *builder) render(pg *page) (f file, err error) {
+func (b *builder) render(pg *page) (data []byte, docs []search.Doc, err error) {
 	defer func() {
 		// A bug must not crash the build on some author's text: report it
 		// against the page's source, and keep the previous output.
@@ -109,19 +111,23 @@ func (b *builder) render(pg *page) (f file, err error) {
 	}()
 	t := b.newText(pg)
 	c := pg.make(t)
-	data := b.layout(t, c)
+	t.recording = false // the page's furniture is not searched
+	l := b.layout(t, c)
 	var buf bytes.Buffer
 	tmpl, ok := b.tmpl[pg.kind]
 	if !ok {
-		return file{}, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
+		return nil, nil, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
 	}
-	if err := tmpl.ExecuteTemplate(&buf, "baseof.html", data); err != nil {
-		return file{}, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
+	if err := tmpl.ExecuteTemplate(&buf, "baseof.html", l); err != nil {
+		return nil, nil, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
 	}
 	if err := t.errs.Err(); err != nil {
-		return file{}, err
+		return nil, nil, err
 	}
-	return file{Path: pg.path, Data: buf.Bytes()}, nil
+	if !skipSearch[pg.kind] {
+		docs = searchDocs(pg, c.Title, t.parts)
+	}
+	return buf.Bytes(), docs, nil
 }
 
 func (b *builder) layout(t *text, c content) layout {

@@ -7,7 +7,6 @@ import (
 	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
@@ -16,7 +15,9 @@ import (
 
 // text renders the author's text (Markdown with ruby syntax) for one page:
 // it carries the page's furigana mode, its glossary state (first occurrence
-// only) and collects errors with their file and line.
+// only) and collects errors with their file and line. While the page's
+// content is made it also records what it renders, as runs of text with
+// readings, into the page's search parts.
 type text struct {
 	b     *builder
 	pg    *page
@@ -25,10 +26,22 @@ type text struct {
 	errs  diag.List
 	terms []markdown.Term
 	n     int // Markdown fields rendered so far, for unique heading ids
+
+	recording bool
+	parts     []searchPart // parts[0] holds the text outside any other part
+	cur       int          // the part being recorded
+}
+
+// searchPart is a place on a page that search results link to: a measure,
+// a chapter section, a glossary term (id set), or the rest of the page.
+type searchPart struct {
+	id    string
+	title []markdown.Run
+	runs  []markdown.Run
 }
 
 func (b *builder) newText(pg *page) *text {
-	t := &text{b: b, pg: pg, used: map[string]bool{}}
+	t := &text{b: b, pg: pg, used: map[string]bool{}, recording: !skipSearch[pg.kind], parts: []searchPart{{}}}
 	t.annot = b.annotator(pg.mode.Mode)
 	for _, term := range b.site.Glossary {
 		t.terms = append(t.terms, markdown.Term{Term: term.Term, Href: rel(pg.path, variantPath(glossaryPath, pg.variant)+"#"+term.ID)})
@@ -38,6 +51,33 @@ func (b *builder) newText(pg *page) *text {
 	}
 	return t
 }
+
+// record adds rendered runs to the current search part.
+func (t *text) record(runs []markdown.Run) {
+	if !t.recording || len(runs) == 0 {
+		return
+	}
+	p := &t.parts[t.cur]
+	if len(p.runs) > 0 {
+		p.runs = append(p.runs, markdown.Run{Text: " "})
+	}
+	p.runs = append(p.runs, runs...)
+}
+
+// beginPart starts a search part: what is rendered until endPart belongs
+// to it. The title is set with partTitle.
+func (t *text) beginPart(id string) {
+	t.parts = append(t.parts, searchPart{id: id})
+	t.cur = len(t.parts) - 1
+}
+
+// partTitle makes the runs recorded so far in the current part its title.
+func (t *text) partTitle() {
+	p := &t.parts[t.cur]
+	p.title = append([]markdown.Run(nil), p.runs...)
+}
+
+func (t *text) endPart() { t.cur = 0 }
 
 func (t *text) mdPage(file string, line int) *markdown.Page {
 	return &markdown.Page{
@@ -58,15 +98,28 @@ func (t *text) block(file string, line int, src string) template.HTML {
 	p.IDPrefix = "part" + itoa(t.n)
 	res, err := t.b.md.Convert([]byte(src), p)
 	t.errs.Add(err)
+	for _, sec := range res.Sections {
+		t.record(sec.Runs)
+	}
 	return template.HTML(res.HTML)
 }
 
-// blockLevel renders Markdown whose `#` becomes h(level).
+// blockLevel renders Markdown whose `#` becomes h(level); each of its
+// top-level sections becomes a search part.
 func (t *text) blockLevel(file string, line, level int, src string) (template.HTML, []markdown.Heading) {
 	p := t.mdPage(file, line)
 	p.HeadingBase = level
 	res, err := t.b.md.Convert([]byte(src), p)
 	t.errs.Add(err)
+	for _, sec := range res.Sections {
+		if sec.ID == "" {
+			t.record(sec.Runs)
+			continue
+		}
+		if t.recording {
+			t.parts = append(t.parts, searchPart{id: sec.ID, title: sec.Title, runs: sec.Runs})
+		}
+	}
 	return template.HTML(res.HTML), res.Headings
 }
 
@@ -74,42 +127,34 @@ func (t *text) blockLevel(file string, line, level int, src string) (template.HT
 func (t *text) inline(file string, line int, src string) template.HTML {
 	p := t.mdPage(file, line)
 	p.Terms = nil // titles never become glossary links
-	out, err := t.b.md.Inline(src, p)
+	out, runs, err := t.b.md.Inline(src, p)
 	t.errs.Add(err)
-	return template.HTML(out)
+	t.record(runs)
+	return out
 }
 
 // NewAnnotator adapts the furigana analyzer, in mode m, to the markdown
-// extension's Annotator. It remembers the result for short texts (titles,
-// labels, department names), which recur on many pages.
+// extension's Annotator, remembering each text's analysis in memory.
 func NewAnnotator(a *furigana.Annotator, m furigana.Mode) markdown.Annotator {
-	return &annotator{a: a, mode: m}
+	return &annotator{c: furigana.NewCache(a, ""), mode: m}
 }
 
-// cacheMax is the longest text, in bytes, whose annotation is remembered.
-const cacheMax = 96
-
-// annotator adapts the furigana analyzer to the markdown extension.
+// annotator adapts the furigana cache to the markdown extension for one
+// furigana mode: the analysis of a text is shared by every mode, which
+// only decides which readings are shown.
 type annotator struct {
-	a     *furigana.Annotator
-	mode  furigana.Mode
-	cache sync.Map // string → []markdown.Ruby
+	c    *furigana.Cache
+	mode furigana.Mode
 }
 
-// Annotate splits text into plain and ruby pieces.
+// Annotate splits text into plain and ruby pieces; the readings the mode
+// does not show are marked Hidden.
 func (x *annotator) Annotate(s string) []markdown.Ruby {
-	if len(s) <= cacheMax {
-		if v, ok := x.cache.Load(s); ok {
-			return v.([]markdown.Ruby)
-		}
-	}
-	toks := x.a.Annotate(s, x.mode)
+	toks := x.c.Analyze(s)
 	out := make([]markdown.Ruby, len(toks))
 	for i, tk := range toks {
 		out[i] = markdown.Ruby{Base: tk.Text, Reading: tk.Reading}
-	}
-	if len(s) <= cacheMax {
-		x.cache.Store(s, out)
+		out[i].Hidden = tk.Reading != "" && !x.mode.Shows(tk.Text)
 	}
 	return out
 }

@@ -5,16 +5,14 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
 )
 
-// extraFiles returns the theme's static files (under assets/), the content
-// files that pages link to, and sitemap.xml, all minified when asked.
-func (b *builder) extraFiles() ([]file, error) {
-	var out []file
+// writeExtra writes the theme's static files (under assets/), the content
+// files that pages link to, and sitemap.xml.
+func (b *builder) writeExtra(out *output) error {
 	err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -23,38 +21,37 @@ func (b *builder) extraFiles() ([]file, error) {
 		if err != nil {
 			return err
 		}
-		out = append(out, file{Path: assetsDir + strings.TrimPrefix(p, "static/"), Data: data})
-		return nil
+		return out.write(assetsDir+strings.TrimPrefix(p, "static/"), data)
 	})
 	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+		return fmt.Errorf("theme: %w", err)
 	}
-	copies, err := b.copiedFiles()
-	if err != nil {
-		return nil, err
+	if err := b.writeCopies(out); err != nil {
+		return err
 	}
-	out = append(out, copies...)
 	if b.site.BaseURL != "" {
-		out = append(out, file{Path: "sitemap.xml", Data: b.sitemap()})
+		return out.write("sitemap.xml", b.sitemap())
 	}
-	return out, nil
+	return nil
 }
 
-func (b *builder) copiedFiles() ([]file, error) {
+// writeCopies copies the content files that pages link to, as they are.
+func (b *builder) writeCopies(out *output) error {
 	names := make([]string, 0, len(b.copies))
-	for out := range b.copies {
-		names = append(names, out)
+	for o := range b.copies {
+		names = append(names, o)
 	}
 	sort.Strings(names)
-	var files []file
-	for _, out := range names {
-		data, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(b.copies[out])))
+	for _, o := range names {
+		data, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(b.copies[o])))
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", b.copies[out], err)
+			return fmt.Errorf("%s: %w", b.copies[o], err)
 		}
-		files = append(files, file{Path: out, Data: data})
+		if err := out.writeRaw(o, data); err != nil {
+			return err
+		}
 	}
-	return files, nil
+	return nil
 }
 
 // sitemap lists every page but the 404 page, in both variants.
@@ -71,42 +68,6 @@ func (b *builder) sitemap() []byte {
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
-}
-
-// writeAtomic writes files into a new folder beside dest and swaps it in
-// only when every file was written. On any error dest is left as it was.
-// Files in dest that are not in files disappear.
-func writeAtomic(dest string, files []file) error {
-	dest = filepath.Clean(dest)
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, ".plansite-build-")
-	if err != nil {
-		return err
-	}
-	if err := writeAll(tmp, files); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	}
-	return swap(tmp, dest)
-}
-
-func writeAll(dir string, files []file) error {
-	if err := os.Chmod(dir, 0o755); err != nil {
-		return err
-	}
-	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(path.Clean(f.Path)))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // swap replaces dest by tmp: dest is renamed aside first, so that a

@@ -1,17 +1,17 @@
-package site
+package main
 
 import (
 	"os"
 	"runtime/debug"
 )
 
-// TuneGC sets the garbage collector for a build, unless the user set GOGC
+// tuneGC sets the garbage collector for a build, unless the user set GOGC
 // or GOMEMLIMIT: a build allocates many short-lived objects and Go's
 // default (GOGC=100) collects too often for a 2-core parallel render.
 // Measured on BenchmarkBuildLarge (190 pages, 1000 measures, 2 cores):
 // GOGC=400 takes about 12% less time than the default. A 2 GiB soft
 // memory limit keeps the heap bounded on large sites.
-func TuneGC() {
+func tuneGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(400)
 	}
