@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -68,15 +69,28 @@ func WriteZIP(w io.Writer, files []File, m Meta, o ZIPOptions) error {
 	names = append(names, parentDirs(names)...)
 	sort.Strings(names)
 	zw := newZipWriter(w, m.Modified)
+	if err := zw.w.SetComment(compressorID); err != nil {
+		return err
+	}
+	// Reuse needs the same compressor: a reused entry must have the bytes
+	// compressing it now would give, so that output never depends on
+	// which build came before.
 	if prev, err := zip.OpenReader(o.Previous); err == nil {
 		defer prev.Close()
-		zw.previous(prev)
+		if prev.Comment == compressorID {
+			zw.previous(prev)
+		}
 	}
 	if err := zw.entries(names, entries, o.Workers); err != nil {
 		return err
 	}
 	return zw.w.Close()
 }
+
+// compressorID names how WriteZIP compresses, in the ZIP's comment: Go's
+// flate at the default level gives the same bytes for the same input
+// within one Go release.
+var compressorID = "plansite zip; " + runtime.Version() + " flate default"
 
 // hidden reports whether any element of p starts with ".".
 func hidden(p string) bool {

@@ -1,7 +1,12 @@
 package bundle
 
 import (
+	"archive/zip"
 	"bytes"
+	"compress/flate"
+	"io"
+	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 	"testing"
@@ -129,5 +134,63 @@ func TestMSDosTimeClamps(t *testing.T) {
 	}
 	if want := uint16(0<<11 | 30<<5 | 7); tm != want {
 		t.Errorf("time %#x, want %#x (UTC)", tm, want)
+	}
+}
+
+// A ZIP made reusing an earlier ZIP's entries has the same bytes as one
+// made from scratch, and copies unchanged entries without compressing them.
+func TestWriteZIPReusesPrevious(t *testing.T) {
+	dir := t.TempDir()
+	files := []File{
+		{Path: "index.html", Data: []byte(strings.Repeat("<p>相談支援</p>", 200))},
+		{Path: "a/b.html", Data: []byte(strings.Repeat("<p>就労</p>", 100))},
+	}
+	m := Meta{Title: "計画", Modified: time.Date(2024, 4, 1, 0, 0, 0, 0, time.UTC)}
+	first, err := ZIP(files, "plan", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prev := filepath.Join(dir, "prev.zip")
+	if err := os.WriteFile(prev, first, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	changed := append([]File(nil), files...)
+	changed[1] = File{Path: "a/b.html", Data: []byte("<p>変更</p>")}
+	loads := 0
+	for i := range changed {
+		data := changed[i].Data
+		changed[i] = File{Path: changed[i].Path, Load: func() ([]byte, error) { loads++; return data, nil }}
+	}
+	var reused bytes.Buffer
+	if err := WriteZIP(&reused, changed, m, ZIPOptions{Root: "plan", Previous: prev, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	fresh, err := ZIP([]File{files[0], {Path: "a/b.html", Data: []byte("<p>変更</p>")}}, "plan", m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(reused.Bytes(), fresh) {
+		t.Error("reusing entries changed the ZIP's bytes")
+	}
+	if loads != 2 {
+		t.Errorf("each file should be loaded once when packed, got %d loads", loads)
+	}
+	// A previous ZIP from another compressor is not reused: its entries
+	// would make different bytes.
+	var other bytes.Buffer
+	zw := zip.NewWriter(&other)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
+	fw, _ := zw.Create("plan/index.html")
+	fw.Write(files[0].Data)
+	zw.Close()
+	if err := os.WriteFile(prev, other.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var again bytes.Buffer
+	if err := WriteZIP(&again, files, m, ZIPOptions{Root: "plan", Previous: prev}); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(again.Bytes(), first) {
+		t.Error("entries of a ZIP from another compressor were reused")
 	}
 }

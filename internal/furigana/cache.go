@@ -35,7 +35,8 @@ type Cache struct {
 
 	mu      sync.RWMutex
 	entries map[[16]byte][]byte // text hash → encoded readings
-	fresh   int                 // entries added since loading
+	fresh   int                 // entries added since loading or saving
+	misses  int                 // texts analysed since the cache was made
 	used    map[[16]byte]bool
 }
 
@@ -77,10 +78,26 @@ func (c *Cache) Analyze(text string) []Token {
 	if _, had := c.entries[k]; !had {
 		c.fresh++
 	}
+	c.misses++
 	c.entries[k] = enc
 	c.used[k] = true
 	c.mu.Unlock()
 	return toks
+}
+
+// Len is the number of texts the cache knows.
+func (c *Cache) Len() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return len(c.entries)
+}
+
+// Misses is the number of texts the cache did not know and had analysed
+// since it was made.
+func (c *Cache) Misses() int {
+	c.mu.RLock()
+	defer c.mu.RUnlock()
+	return c.misses
 }
 
 // Save writes the cache file when texts were added, atomically. With prune

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/plansite/plansite/internal/diag"
 )
@@ -157,4 +158,72 @@ func FuzzConvert(f *testing.F) {
 		}
 		_, _, _ = c.Inline(s, p)
 	})
+}
+
+// hiddenReadings reads 相談 and 支援, the second hidden (a mode that does not
+// show it).
+type hiddenReadings struct{}
+
+func (hiddenReadings) Annotate(s string) []Ruby {
+	var out []Ruby
+	for s != "" {
+		switch {
+		case strings.HasPrefix(s, "相談"):
+			out, s = append(out, Ruby{Base: "相談", Reading: "そうだん"}), s[len("相談"):]
+		case strings.HasPrefix(s, "支援"):
+			out, s = append(out, Ruby{Base: "支援", Reading: "しえん", Hidden: true}), s[len("支援"):]
+		default:
+			_, n := utf8.DecodeRuneInString(s)
+			out, s = append(out, Ruby{Base: s[:n]}), s[n:]
+		}
+	}
+	return out
+}
+
+func runsText(runs []Run) (text, reading string) {
+	for _, r := range runs {
+		text += r.Text
+		if r.Reading != "" {
+			reading += "{" + r.Text + "|" + r.Reading + "}"
+		} else {
+			reading += r.Text
+		}
+	}
+	return text, reading
+}
+
+// Convert returns the text as sections cut at the top-level headings, with
+// every reading the annotator gave, shown or hidden, and author ruby.
+func TestSections(t *testing.T) {
+	src := "前書きの相談。\n\n# 相談の窓口\n\n相談と支援を\n進めます。\n\n- 一つ\n- 二つ\n\n## 細目\n\n{小平|こだいら}で `code`。\n\n# 二番\n\nend\nline"
+	res, err := New(Options{}).Convert([]byte(src), &Page{Annotator: hiddenReadings{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(res.HTML), "しえん") {
+		t.Errorf("a hidden reading was rendered: %s", res.HTML)
+	}
+	if !strings.Contains(string(res.HTML), "<rt>そうだん</rt>") {
+		t.Errorf("a shown reading is missing: %s", res.HTML)
+	}
+	want := []struct{ id, title, text string }{
+		{"", "", "前書きの{相談|そうだん}。"},
+		{"sec-1", "{相談|そうだん}の窓口", "{相談|そうだん}の窓口 {相談|そうだん}と{支援|しえん}を進めます。 一つ 二つ 細目 {小平|こだいら}で code。"},
+		{"sec-2", "二番", "二番 end line"},
+	}
+	if len(res.Sections) != len(want) {
+		t.Fatalf("%d sections, want %d: %+v", len(res.Sections), len(want), res.Sections)
+	}
+	for i, w := range want {
+		s := res.Sections[i]
+		_, title := runsText(s.Title)
+		_, text := runsText(s.Runs)
+		if s.ID != w.id || title != w.title || text != w.text {
+			t.Errorf("section %d = %q %q %q, want %q %q %q", i, s.ID, title, text, w.id, w.title, w.text)
+		}
+	}
+	_, runs, err := New(Options{}).Inline("相談の**窓口**", &Page{Annotator: hiddenReadings{}})
+	if _, got := runsText(runs); err != nil || got != "{相談|そうだん}の窓口" {
+		t.Errorf("Inline runs = %q, %v", got, err)
+	}
 }

@@ -117,8 +117,12 @@ func (d Doc) segments() []seg {
 		if reading == Normalize(base) {
 			reading = ""
 		}
-		if reading == "" && len(segs) > 0 && segs[len(segs)-1].reading == "" {
-			segs[len(segs)-1].base = append(segs[len(segs)-1].base, []rune(base)...)
+		// Neighbouring pieces of the same kind merge: plain text, and
+		// words with readings (障害|しょうがい 者|しゃ → 障害者|しょうがいしゃ),
+		// which keeps the index small.
+		if n := len(segs); n > 0 && (reading == "") == (segs[n-1].reading == "") {
+			segs[n-1].base = append(segs[n-1].base, []rune(base)...)
+			segs[n-1].reading += reading
 			continue
 		}
 		segs = append(segs, seg{base: []rune(base), reading: reading})
