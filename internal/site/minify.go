@@ -1,7 +1,6 @@
 package site
 
 import (
-
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
 	"github.com/tdewolff/minify/v2/html"
@@ -27,4 +26,3 @@ var mediaTypes = map[string]string{
 	".js":   "application/javascript",
 	".svg":  "image/svg+xml",
 }
-
