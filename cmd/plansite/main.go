@@ -101,10 +101,19 @@ func build(args []string, stdout, stderr io.Writer) int {
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS and SVG")
 	bundles := fs.Bool("bundles", true, "make the ZIP and EPUB downloads")
 	cacheDir, noCache := cacheFlags(fs)
+	profile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
 	if !parse(fs, args) {
 		return 2
 	}
 	tuneGC()
+	if *profile != "" {
+		stop, err := startProfile(*profile)
+		if err != nil {
+			fmt.Fprintln(stderr, "plansite:", err)
+			return 1
+		}
+		defer stop()
+	}
 	stats, err := site.Build(site.Options{Root: *src, Dest: *dest, Minify: *minify, Warnings: stderr,
 		CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !*bundles})
 	if err != nil {

@@ -61,6 +61,7 @@ type builder struct {
 	depts   []*dept
 
 	readings *furigana.Cache // the analysis of every text, shared by all modes
+	labels   sync.Map        // labelKey → renderedLabel
 
 	copyMu sync.Mutex
 	copies map[string]string // output path → content path of files copied as they are

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"github.com/plansite/plansite/internal/furigana"
+	"github.com/plansite/plansite/internal/markdown"
 	"html/template"
 	"strings"
 
@@ -131,8 +133,35 @@ func (t *text) href(std string) string {
 }
 
 // label renders a fixed interface word (with furigana in the page's mode).
+// Labels recur on every page, so each is converted once per mode.
 func (t *text) label(s string) template.HTML {
-	return t.inline("", 0, s)
+	key := labelKey{t.pg.mode.Mode, s}
+	if v, ok := t.b.labels.Load(key); ok {
+		l := v.(renderedLabel)
+		t.record(l.runs)
+		return l.html
+	}
+	p := t.mdPage("", 0)
+	p.Terms, p.Resolve = nil, nil
+	html, runs, err := t.b.md.Inline(s, p)
+	t.errs.Add(err)
+	if err == nil {
+		t.b.labels.Store(key, renderedLabel{html, runs})
+	}
+	t.record(runs)
+	return html
+}
+
+// labelKey identifies a converted label: the same words in the same
+// furigana mode give the same HTML.
+type labelKey struct {
+	mode furigana.Mode
+	text string
+}
+
+type renderedLabel struct {
+	html template.HTML
+	runs []markdown.Run
 }
 
 // L renders the interface word key in the page's variant.

@@ -49,8 +49,9 @@ func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) e
 	for i, pg := range pages {
 		byVariant[pg.variant] = append(byVariant[pg.variant], docs[i]...)
 	}
-	if err := out.write(assetsDir+"search-index.js", search.Index(byVariant[Standard])); err != nil {
+	// The index is compact already: minifying it would only cost time.
+	if err := out.writeRaw(assetsDir+"search-index.js", search.Index(byVariant[Standard])); err != nil {
 		return err
 	}
-	return out.write(assetsDir+"search-index-easy.js", search.Index(byVariant[Easy]))
+	return out.writeRaw(assetsDir+"search-index-easy.js", search.Index(byVariant[Easy]))
 }
