@@ -5,14 +5,14 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"os"
 	"path/filepath"
-	"runtime/debug"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
+
+	"github.com/plansite/plansite/internal/atomicfile"
+	"github.com/plansite/plansite/internal/buildid"
 )
 
 // cacheVersion names the analysis rules. Bump it when a change to this
@@ -125,7 +125,7 @@ func (c *Cache) Save(prune bool) error {
 	}
 	sum := sha256.Sum256(buf.Bytes())
 	buf.Write(sum[:])
-	if err := writeFileAtomic(c.path, buf.Bytes()); err != nil {
+	if err := atomicfile.Write(c.path, buf.Bytes()); err != nil {
 		return err
 	}
 	c.fresh = 0
@@ -225,7 +225,7 @@ func decodeTokens(text string, enc []byte) ([]Token, bool) {
 // system dictionary, the words (built-in and the site's), and the binary.
 func (a *Annotator) fingerprint() string {
 	h := sha256.New()
-	h.Write([]byte(cacheVersion + "\x00" + a.sys.name + "\x00" + builtinData + countersData + directionsData + "\x00" + binaryID()))
+	h.Write([]byte(cacheVersion + "\x00" + a.sys.name + "\x00" + builtinData + countersData + directionsData + "\x00" + buildid.Program()))
 	words := make([]string, 0, len(a.words))
 	for w, r := range a.words {
 		words = append(words, w+"\t"+r)
@@ -235,52 +235,4 @@ func (a *Annotator) fingerprint() string {
 		h.Write([]byte(w + "\n"))
 	}
 	return hex.EncodeToString(h.Sum(nil))[:16]
-}
-
-// binaryID identifies the running program's code: its VCS revision when it
-// was built from a clean checkout, else the executable's size and time, so
-// that a development build never reads readings an older build made.
-func binaryID() string {
-	if bi, ok := debug.ReadBuildInfo(); ok {
-		rev, modified := "", true
-		for _, s := range bi.Settings {
-			switch s.Key {
-			case "vcs.revision":
-				rev = s.Value
-			case "vcs.modified":
-				modified = s.Value == "true"
-			}
-		}
-		if rev != "" && !modified {
-			return rev
-		}
-	}
-	exe, err := os.Executable()
-	if err != nil {
-		return "unknown"
-	}
-	st, err := os.Stat(exe)
-	if err != nil {
-		return "unknown"
-	}
-	return strconv.FormatInt(st.Size(), 10) + "@" + strconv.FormatInt(st.ModTime().UnixNano(), 10)
-}
-
-// writeFileAtomic writes data to a temporary file beside path and renames
-// it over path, so that readers never see half a file.
-func writeFileAtomic(path string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, werr := f.Write(data)
-	cerr := f.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(f.Name())
-		return err
-	}
-	return os.Rename(f.Name(), path)
 }

@@ -16,7 +16,9 @@ import (
 	"io/fs"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
+	"github.com/plansite/plansite/internal/buildid"
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/markdown"
@@ -40,6 +42,9 @@ type Options struct {
 	// NoBundles leaves out the ZIP and EPUBs (a preview does not need
 	// them on every save).
 	NoBundles bool
+	// Session, when set, carries the last build's manifest to the next
+	// build in the same process (a preview server).
+	Session *Session
 }
 
 // Stats describe a finished build.
@@ -62,9 +67,10 @@ type builder struct {
 
 	readings *furigana.Cache // the analysis of every text, shared by all modes
 	labels   sync.Map        // labelKey → renderedLabel
+	carried  atomic.Int64    // pages carried over from the previous build
 
 	copyMu sync.Mutex
-	copies map[string]string // output path → content path of files copied as they are
+	copies map[string]string // output path → content path of files copied as they are, of all pages
 }
 
 // Build loads the plan under opts.Root, renders it and writes it to
@@ -100,7 +106,8 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 		out.discard()
 		return Stats{}, err
 	}
-	if err := b.readings.Save(true); err != nil && opts.Warnings != nil {
+	// Pages carried over used no texts: keep the texts they would use.
+	if err := b.readings.Save(b.carried.Load() == 0); err != nil && opts.Warnings != nil {
 		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
 	}
 	st := Stats{Pages: len(b.pages()), Files: len(out.files()), Warnings: warnings}
@@ -113,25 +120,71 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 
 // writeSite renders every page into out, then the files derived from them:
 // theme assets, copied content files, the sitemap, the search indexes and
-// the bundles.
+// the bundles. What did not change since the previous build into the same
+// output is carried over instead (see incremental.go).
 func (b *builder) writeSite(out *output) error {
+	global, err := b.globalKey()
+	if err != nil {
+		return err
+	}
+	prev := b.previousManifest()
+	next := &manifest{Format: manifestFormat, Program: buildid.Program(), Pages: map[string]pageRecord{}, Derived: map[string]string{}}
 	pages := b.pages()
-	docs, err := b.renderAll(pages, out)
+	keys := make([]string, len(pages))
+	for i, pg := range pages {
+		keys[i] = b.pageKey(global, pg)
+	}
+	docs, err := b.renderAll(pages, keys, prev, next, out)
 	if err != nil {
 		return err
 	}
 	if err := b.writeExtra(out); err != nil {
 		return err
 	}
-	if err := b.writeSearch(out, pages, docs); err != nil {
-		return err
+	derived := derivedKey(keys)
+	carry := func(paths ...string) bool { return b.carryDerived(prev, next, out, derived, paths) }
+	if !carry(searchPaths...) {
+		if err := b.writeSearch(out, pages, docs); err != nil {
+			return err
+		}
 	}
-	if !b.opts.NoBundles {
+	if !b.opts.NoBundles && !carry(bundlePaths...) {
 		if err := b.writeBundles(out); err != nil {
 			return err
 		}
 	}
-	return out.writeRaw(stampFile, []byte(stampText))
+	if err := out.writeRaw(stampFile, []byte(stampText)); err != nil {
+		return err
+	}
+	return b.saveManifest(next)
+}
+
+// addCopies adds a page's copied content files to the site's.
+func (b *builder) addCopies(m map[string]string) {
+	b.copyMu.Lock()
+	defer b.copyMu.Unlock()
+	for o, c := range m {
+		b.copies[o] = c
+	}
+}
+
+// carryDerived links derived files from the previous output when their
+// inputs (all pages) did not change, and records them in next either way.
+func (b *builder) carryDerived(prev, next *manifest, out *output, key string, paths []string) bool {
+	ok := true
+	for _, p := range paths {
+		next.Derived[p] = key
+		ok = ok && prev.Derived[p] == key && out.exists(p)
+	}
+	if !ok {
+		return false
+	}
+	for _, p := range paths {
+		if !out.link(p) {
+			return false
+		}
+	}
+	return true
 }
 
 func newBuilder(s *plan.Site, opts Options) (*builder, error) {
@@ -152,7 +205,7 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 	}
 	b.readings = opts.Readings
 	if b.readings == nil {
-		b.readings = furigana.NewCache(furigana.New(furigana.Dictionary(s.Readings)), opts.CacheDir)
+		b.readings = opts.Session.readingCache(s.Readings, opts.CacheDir)
 	}
 	b.targets = targets(s)
 	b.depts = departments(s)

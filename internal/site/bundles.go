@@ -19,6 +19,9 @@ const (
 	easyEPUBPath = "downloads/plan-easy.epub"
 )
 
+// bundlePaths are the bundle files.
+var bundlePaths = []string{epubPath, easyEPUBPath, zipPath}
+
 // writeBundles makes the offline versions of the finished site from the
 // files in out: a ZIP of the whole site (it works opened from file://) and
 // an EPUB 3 of each variant. The ZIP reads each file only when it packs

@@ -60,3 +60,98 @@ func loadSample(t *testing.T) *plan.Site {
 	}
 	return s
 }
+
+// copySample copies the sample's content into a new site folder.
+func copySample(t *testing.T) string {
+	t.Helper()
+	root := t.TempDir()
+	if err := os.CopyFS(filepath.Join(root, "content"), os.DirFS(filepath.Join(sampleRoot, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	return root
+}
+
+// inodes maps each file of a tree to its file info, to tell which files a
+// build wrote again.
+func inodes(t *testing.T, dir string) map[string]os.FileInfo {
+	t.Helper()
+	out := map[string]os.FileInfo{}
+	for p := range readTree(t, dir) {
+		st, err := os.Stat(filepath.Join(dir, filepath.FromSlash(p)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p] = st
+	}
+	return out
+}
+
+// An edit re-renders what it affects and carries the rest over; the
+// result is always the bytes of a build from scratch.
+func TestIncrementalEdits(t *testing.T) {
+	root := copySample(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	build := func() {
+		t.Helper()
+		if _, err := Build(Options{Root: root, Dest: dest, Minify: true, CacheDir: cache}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(root, "content", name)
+		data, err := os.ReadFile(p)
+		if err != nil || !bytes.Contains(data, []byte(old)) {
+			t.Fatalf("%s lacks %q (%v)", name, old, err)
+		}
+		if err := os.WriteFile(p, bytes.Replace(data, []byte(old), []byte(new), 1), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sameAsScratch := func() {
+		t.Helper()
+		scratch := filepath.Join(t.TempDir(), "public")
+		if _, err := Build(Options{Root: root, Dest: scratch, Minify: true}); err != nil {
+			t.Fatal(err)
+		}
+		want, got := readTree(t, scratch), readTree(t, dest)
+		if len(want) != len(got) {
+			t.Errorf("%d files, a build from scratch has %d", len(got), len(want))
+		}
+		for p, data := range want {
+			if !bytes.Equal(data, got[p]) {
+				t.Errorf("%s differs from a build from scratch", p)
+			}
+		}
+	}
+	build()
+	before := inodes(t, dest)
+
+	// A chapter's body: its two pages, the search indexes and the bundles.
+	edit("chapters/02-genjou.md", "ここ数年はほぼ横ばいです。", "ここ数年は少し増えています。")
+	build()
+	sameAsScratch()
+	after := inodes(t, dest)
+	rewritten := map[string]bool{}
+	for p, st := range after {
+		if !os.SameFile(st, before[p]) {
+			rewritten[p] = true
+		}
+	}
+	for _, p := range []string{"chapters/02-genjou.html", "assets/search-index.js", "downloads/plan.zip"} {
+		if !rewritten[p] {
+			t.Errorf("%s was not rewritten after its chapter changed", p)
+		}
+	}
+	for _, p := range []string{"index.html", "chapters/01-hajimeni.html", "pillars/1.html", "easy/chapters/02-genjou.html"} {
+		if rewritten[p] {
+			t.Errorf("%s was rewritten, but nothing it shows changed", p)
+		}
+	}
+
+	// A chapter's title shows in menus, cards and neighbours: every page.
+	edit("chapters/02-genjou.md", "title: ", "title: 新しい")
+	build()
+	sameAsScratch()
+}

@@ -49,18 +49,20 @@ func newOutput(dest string, doMinify bool) (*output, error) {
 	return o, nil
 }
 
-// write minifies data by the type of p's extension and writes it as p.
-func (o *output) write(p string, data []byte) error {
+// write minifies data by the type of p's extension and writes it as p. It
+// returns the size written.
+func (o *output) write(p string, data []byte) (int64, error) {
 	if o.min != nil {
 		if mt, ok := mediaTypes[path.Ext(p)]; ok {
 			var buf bytes.Buffer
+			buf.Grow(len(data))
 			if err := o.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-				return fmt.Errorf("minify %s: %w", p, err)
+				return 0, fmt.Errorf("minify %s: %w", p, err)
 			}
 			data = buf.Bytes()
 		}
 	}
-	return o.writeRaw(p, data)
+	return int64(len(data)), o.writeRaw(p, data)
 }
 
 // writeRaw writes data as p without minifying it.
@@ -92,6 +94,34 @@ func (o *output) carryOver(rel, full string, data []byte) bool {
 		return false
 	}
 	return os.Link(old, full) == nil
+}
+
+// exists reports whether the previous output has a regular file p.
+func (o *output) exists(p string) bool {
+	st, err := os.Lstat(filepath.Join(o.prev, filepath.FromSlash(p)))
+	return err == nil && st.Mode().IsRegular()
+}
+
+// linkSized carries p over from the previous output when it is there with
+// the given size, and reports whether it did.
+func (o *output) linkSized(p string, size int64) bool {
+	st, err := os.Lstat(filepath.Join(o.prev, filepath.FromSlash(p)))
+	return err == nil && st.Mode().IsRegular() && st.Size() == size && o.link(p)
+}
+
+// link carries p over from the previous output by a hard link, and reports
+// whether it could.
+func (o *output) link(p string) bool {
+	rel := filepath.FromSlash(path.Clean(p))
+	full := filepath.Join(o.dir, rel)
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return false
+	}
+	if os.Link(filepath.Join(o.prev, rel), full) != nil {
+		return false
+	}
+	o.add(path.Clean(p))
+	return true
 }
 
 // add records a file written into dir by other means.

@@ -14,7 +14,8 @@ type page struct {
 	std     string // the standard variant's path (counterpart key)
 	variant Variant
 	mode    pageMode
-	file    string // main source file, for errors; may be empty
+	file    string        // main source file, for errors; may be empty
+	chapter *plan.Chapter // the chapter a chapter page shows, whose body is its own input
 	make    func(t *text) content
 }
 
@@ -44,6 +45,7 @@ func (b *builder) pages() []*page {
 		add("home", homePath, "content/site.yaml", mode, b.home)
 		for _, c := range b.site.Chapters {
 			add("chapter", chapterPath(c.Slug), c.File, b.mode(v, c.Front.Furigana), b.chapter(c))
+			out[len(out)-1].chapter = c
 		}
 		for _, p := range b.site.Pillars {
 			add("pillar", pillarPath(p.Number), p.File, b.mode(v, p.Furigana), b.pillar(p))

@@ -17,7 +17,7 @@ func withMarkdownErrors(s *plan.Site, opts Options, loadErr error) error {
 	var errs diag.List
 	errs.Add(loadErr)
 	md := markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML})
-	b := &builder{site: s, root: opts.Root, targets: targets(s), copies: map[string]string{}}
+	b := &builder{site: s, root: opts.Root, targets: targets(s)}
 	if th, err := themeFS(opts.Root, s.Theme); err == nil {
 		b.theme = th
 	}
@@ -37,7 +37,7 @@ func checkMarkdown(b *builder, md *markdown.Converter, file string, src []byte) 
 	}
 	_, err := md.Convert(src, &markdown.Page{
 		File: file, Line: 1, HeadingBase: 2,
-		Resolve: b.resolver(file, chapterPath("x"), Standard, map[string]bool{}),
+		Resolve: b.resolver(file, chapterPath("x"), Standard, &pageLinks{used: map[string]bool{}, copies: map[string]string{}}),
 	})
 	return err
 }

@@ -46,21 +46,37 @@ type layout struct {
 }
 
 // renderAll renders the pages in parallel and writes each into out as
-// soon as it is made. It returns each page's search documents; their order
-// follows the page list, so the result does not depend on scheduling.
-func (b *builder) renderAll(pages []*page, out *output) ([][]search.Doc, error) {
+// soon as it is made, or links it from the previous output when its key is
+// the one prev recorded. It returns each page's search documents and
+// records every page in next; the order follows the page list, so the
+// result does not depend on scheduling.
+func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, out *output) ([][]search.Doc, error) {
 	docs := make([][]search.Doc, len(pages))
+	recs := make([]pageRecord, len(pages))
 	errs := make([]error, len(pages))
 	b.parallel(len(pages), func(i int) {
-		var data []byte
-		data, docs[i], errs[i] = b.render(pages[i])
-		if errs[i] == nil {
-			errs[i] = out.write(pages[i].path, data)
+		pg := pages[i]
+		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.linkSized(pg.path, r.Size) {
+			recs[i], docs[i] = r, r.Docs
+			b.addCopies(r.Copies)
+			b.carried.Add(1)
+			return
 		}
+		var data []byte
+		var copies map[string]string
+		data, docs[i], copies, errs[i] = b.render(pg)
+		if errs[i] != nil {
+			return
+		}
+		b.addCopies(copies)
+		var size int64
+		size, errs[i] = out.write(pg.path, data)
+		recs[i] = pageRecord{Key: keys[i], Size: size, Docs: docs[i], Copies: copies}
 	})
 	var all diag.List
-	for _, err := range errs {
+	for i, err := range errs {
 		all.Add(err)
+		next.Pages[pages[i].path] = recs[i]
 	}
 	return docs, dedupe(all).Err()
 }
@@ -101,7 +117,7 @@ func dedupe(l diag.List) diag.List {
 	return out
 }
 
-func (b *builder) render(pg *page) (data []byte, docs []search.Doc, err error) {
+func (b *builder) render(pg *page) (data []byte, docs []search.Doc, copies map[string]string, err error) {
 	defer func() {
 		// A bug must not crash the build on some author's text: report it
 		// against the page's source, and keep the previous output.
@@ -116,18 +132,18 @@ func (b *builder) render(pg *page) (data []byte, docs []search.Doc, err error) {
 	var buf bytes.Buffer
 	tmpl, ok := b.tmpl[pg.kind]
 	if !ok {
-		return nil, nil, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
+		return nil, nil, nil, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
 	}
 	if err := tmpl.ExecuteTemplate(&buf, "baseof.html", l); err != nil {
-		return nil, nil, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
+		return nil, nil, nil, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
 	}
 	if err := t.errs.Err(); err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	if !skipSearch[pg.kind] {
 		docs = searchDocs(pg, c.Title, t.parts)
 	}
-	return buf.Bytes(), docs, nil
+	return buf.Bytes(), docs, t.copies, nil
 }
 
 func (b *builder) layout(t *text, c content) layout {

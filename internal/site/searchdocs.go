@@ -43,6 +43,9 @@ func plainRuns(runs []markdown.Run) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
+// searchPaths are the search index files.
+var searchPaths = []string{assetsDir + "search-index.js", assetsDir + "search-index-easy.js"}
+
 // writeSearch writes the search index of each variant.
 func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) error {
 	byVariant := map[Variant][]search.Doc{}
@@ -50,8 +53,8 @@ func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) e
 		byVariant[pg.variant] = append(byVariant[pg.variant], docs[i]...)
 	}
 	// The index is compact already: minifying it would only cost time.
-	if err := out.writeRaw(assetsDir+"search-index.js", search.Index(byVariant[Standard])); err != nil {
+	if err := out.writeRaw(searchPaths[0], search.Index(byVariant[Standard])); err != nil {
 		return err
 	}
-	return out.writeRaw(assetsDir+"search-index-easy.js", search.Index(byVariant[Easy]))
+	return out.writeRaw(searchPaths[1], search.Index(byVariant[Easy]))
 }

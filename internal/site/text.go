@@ -19,13 +19,14 @@ import (
 // content is made it also records what it renders, as runs of text with
 // readings, into the page's search parts.
 type text struct {
-	b     *builder
-	pg    *page
-	used  map[string]bool
-	annot markdown.Annotator
-	errs  diag.List
-	terms []markdown.Term
-	n     int // Markdown fields rendered so far, for unique heading ids
+	b      *builder
+	pg     *page
+	used   map[string]bool
+	annot  markdown.Annotator
+	errs   diag.List
+	terms  []markdown.Term
+	copies map[string]string // content files the page links to: output path → content path
+	n      int               // Markdown fields rendered so far, for unique heading ids
 
 	recording bool
 	parts     []searchPart // parts[0] holds the text outside any other part
@@ -41,7 +42,7 @@ type searchPart struct {
 }
 
 func (b *builder) newText(pg *page) *text {
-	t := &text{b: b, pg: pg, used: map[string]bool{}, recording: !skipSearch[pg.kind], parts: []searchPart{{}}}
+	t := &text{b: b, pg: pg, used: map[string]bool{}, copies: map[string]string{}, recording: !skipSearch[pg.kind], parts: []searchPart{{}}}
 	t.annot = b.annotator(pg.mode.Mode)
 	for _, term := range b.site.Glossary {
 		t.terms = append(t.terms, markdown.Term{Term: term.Term, Href: rel(pg.path, variantPath(glossaryPath, pg.variant)+"#"+term.ID)})
@@ -83,7 +84,7 @@ func (t *text) mdPage(file string, line int) *markdown.Page {
 	return &markdown.Page{
 		File:        file,
 		Line:        line,
-		Resolve:     t.b.resolver(file, t.pg.path, t.pg.variant, t.used),
+		Resolve:     t.b.resolver(file, t.pg.path, t.pg.variant, &pageLinks{used: t.used, copies: t.copies}),
 		Annotator:   t.annot,
 		Terms:       t.terms,
 		Used:        t.used,
@@ -163,7 +164,7 @@ func (x *annotator) Annotate(s string) []markdown.Ruby {
 // (a path relative to the site root) into a URL relative to the output page
 // from, in variant v. A link to a glossary term marks the term as used on
 // the page, like an automatic term link.
-func (b *builder) resolver(file, from string, v Variant, used map[string]bool) func(string) (string, error) {
+func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(string) (string, error) {
 	dir := path.Dir(file)
 	return func(dest string) (string, error) {
 		switch {
@@ -184,11 +185,11 @@ func (b *builder) resolver(file, from string, v Variant, used map[string]bool) f
 				return "", err
 			}
 			if target == glossaryFile && frag != "" {
-				used[frag] = true
+				links.used[frag] = true
 			}
 			return rel(from, variantPath(out, v)) + f, nil
 		}
-		return b.staticFile(from, target, dest)
+		return b.staticFile(from, target, dest, links.copies)
 	}
 }
 
@@ -229,9 +230,17 @@ func (b *builder) picto(from, name string) (string, error) {
 	return rel(from, assetsDir+"picto/"+name+".svg"), nil
 }
 
+// pageLinks is what a page's links add up to: the glossary terms they
+// link (so that automatic term links skip them) and the content files
+// they need copied (output path → content path).
+type pageLinks struct {
+	used   map[string]bool
+	copies map[string]string
+}
+
 // staticFile resolves a link to a file under content/ (an image, a PDF)
-// that is copied to the output as it is.
-func (b *builder) staticFile(from, target, dest string) (string, error) {
+// that is copied to the output as it is, and records it in copies.
+func (b *builder) staticFile(from, target, dest string, copies map[string]string) (string, error) {
 	if !strings.HasPrefix(target, "content/") || strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".yaml") {
 		return "", fmt.Errorf("link to %q: no such page", dest)
 	}
@@ -240,8 +249,6 @@ func (b *builder) staticFile(from, target, dest string) (string, error) {
 		return "", fmt.Errorf("link to %q: file %s does not exist", dest, target)
 	}
 	out := strings.TrimPrefix(target, "content/")
-	b.copyMu.Lock()
-	b.copies[out] = target
-	b.copyMu.Unlock()
+	copies[out] = target
 	return rel(from, out), nil
 }

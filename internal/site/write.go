@@ -21,7 +21,8 @@ func (b *builder) writeExtra(out *output) error {
 		if err != nil {
 			return err
 		}
-		return out.write(assetsDir+strings.TrimPrefix(p, "static/"), data)
+		_, err = out.write(assetsDir+strings.TrimPrefix(p, "static/"), data)
+		return err
 	})
 	if err != nil {
 		return fmt.Errorf("theme: %w", err)
@@ -30,7 +31,8 @@ func (b *builder) writeExtra(out *output) error {
 		return err
 	}
 	if b.site.BaseURL != "" {
-		return out.write("sitemap.xml", b.sitemap())
+		_, err := out.write("sitemap.xml", b.sitemap())
+		return err
 	}
 	return nil
 }

@@ -1,0 +1,247 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/plansite/plansite/internal/atomicfile"
+	"github.com/plansite/plansite/internal/buildid"
+	"github.com/plansite/plansite/internal/furigana"
+	"github.com/plansite/plansite/internal/search"
+)
+
+// An incremental build carries over what did not change. Every page has a
+// key: a hash of everything that can change it. Most inputs are shared by
+// all pages (site.yaml, pillars, glossary, readings, the theme, the
+// chapters' front matter, which gives titles to menus and neighbours: the
+// global key); a chapter's body changes only its own two pages. A page
+// whose key is the one the manifest of the previous build recorded, and
+// whose file is still in the output, is linked from there instead of being
+// rendered again, and its search documents come from the manifest. The
+// search indexes and bundles are carried over when no page changed.
+//
+// The manifest lives in the cache folder, named after the output folder;
+// without a cache folder every build renders everything.
+
+// manifestFormat changes when the manifest's layout does.
+const manifestFormat = "plansite manifest 1"
+
+// manifest records what a build wrote into an output folder.
+type manifest struct {
+	Format  string
+	Program string
+	Pages   map[string]pageRecord // output path → record
+	Derived map[string]string     // search indexes and bundles → key of their inputs
+}
+
+// pageRecord is what the next build needs of a page it does not render.
+type pageRecord struct {
+	Key    string
+	Size   int64
+	Docs   []search.Doc
+	Copies map[string]string // content files the page links to: output path → content path
+}
+
+// Session is what a long-running process (the preview server) keeps
+// between builds so that each rebuild does only what an edit needs: the
+// reading cache and the last build's manifest. The zero Session is ready.
+type Session struct {
+	last *manifest
+	dest string
+
+	readings    *furigana.Cache
+	readingsKey string // the dictionary the cache was made with
+}
+
+// readingCache returns the session's reading cache when it was made with
+// the same dictionary, else a new one (kept in the session, if any).
+func (s *Session) readingCache(dict map[string]string, dir string) *furigana.Cache {
+	words := make([]string, 0, len(dict))
+	for w, r := range dict {
+		words = append(words, w+"\t"+r)
+	}
+	sort.Strings(words)
+	h := sha256.Sum256([]byte(strings.Join(words, "\n") + "\x00" + dir))
+	key := hex.EncodeToString(h[:])
+	if s != nil && s.readings != nil && s.readingsKey == key {
+		return s.readings
+	}
+	c := furigana.NewCache(furigana.New(furigana.Dictionary(dict)), dir)
+	if s != nil {
+		s.readings, s.readingsKey = c, key
+	}
+	return c
+}
+
+// manifestPath is the manifest file of the output folder dest.
+func manifestPath(cacheDir, dest string) string {
+	abs, err := filepath.Abs(dest)
+	if err != nil {
+		abs = dest
+	}
+	h := sha256.Sum256([]byte(abs))
+	return filepath.Join(cacheDir, "build-"+hex.EncodeToString(h[:8])+".gob")
+}
+
+// previousManifest returns the manifest of the last build into the
+// destination, or an empty one: from the session when it has one, else
+// from the cache folder. A damaged or foreign file is ignored.
+func (b *builder) previousManifest() *manifest {
+	empty := &manifest{Pages: map[string]pageRecord{}, Derived: map[string]string{}}
+	if s := b.opts.Session; s != nil && s.last != nil && s.dest == b.opts.Dest {
+		return s.last
+	}
+	if b.opts.CacheDir == "" {
+		return empty
+	}
+	data, err := os.ReadFile(manifestPath(b.opts.CacheDir, b.opts.Dest))
+	if err != nil {
+		return empty
+	}
+	var m manifest
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&m) != nil || m.Format != manifestFormat || m.Program != buildid.Program() {
+		return empty
+	}
+	return &m
+}
+
+// saveManifest keeps m for the next build, in the session and the cache
+// folder.
+func (b *builder) saveManifest(m *manifest) error {
+	if s := b.opts.Session; s != nil {
+		s.last, s.dest = m, b.opts.Dest
+	}
+	if b.opts.CacheDir == "" {
+		return nil
+	}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
+		return err
+	}
+	return atomicfile.Write(manifestPath(b.opts.CacheDir, b.opts.Dest), buf.Bytes())
+}
+
+// globalKey hashes every input that can change any page: the program, the
+// build options, the theme's files, and every content file but the bodies
+// of chapters (their front matter counts).
+func (b *builder) globalKey() (string, error) {
+	h := sha256.New()
+	write := func(parts ...string) {
+		for _, p := range parts {
+			h.Write([]byte(strconv.Itoa(len(p))))
+			h.Write([]byte{':'})
+			h.Write([]byte(p))
+		}
+	}
+	write(manifestFormat, buildid.Program(), strconv.FormatBool(b.opts.Minify))
+	err := fs.WalkDir(b.theme, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		write(p, string(data))
+		return err
+	})
+	if err != nil {
+		return "", err
+	}
+	bodies := map[string]bool{}
+	for _, c := range b.site.Chapters {
+		write(c.File, frontOf(c.Body, c.BodyLine))
+		bodies[c.File] = true
+		if c.Easy != nil {
+			write(c.Easy.File, frontOf(c.Easy.Body, c.Easy.BodyLine))
+			bodies[c.Easy.File] = true
+		}
+	}
+	if err := b.hashContent(write, bodies); err != nil {
+		return "", err
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// hashContent feeds every regular file under content/ but the chapters
+// to write, in name order. Other entries (links, devices) are named only:
+// the loader decides what it reads.
+func (b *builder) hashContent(write func(...string), skip map[string]bool) error {
+	root := filepath.Join(b.root, "content")
+	var names []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(b.root, p)
+		rel = filepath.ToSlash(rel)
+		if !skip[rel] {
+			names = append(names, rel)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		full := filepath.Join(b.root, filepath.FromSlash(n))
+		st, err := os.Lstat(full)
+		if err != nil || !st.Mode().IsRegular() {
+			write(n, "not a regular file")
+			continue
+		}
+		data, err := os.ReadFile(full)
+		if err != nil {
+			return err
+		}
+		write(n, string(data))
+	}
+	return nil
+}
+
+// frontOf is the front matter of a chapter file: its lines before the
+// body.
+func frontOf(file []byte, bodyLine int) string {
+	end := 0
+	for line := 1; line < bodyLine && end < len(file); line++ {
+		i := bytes.IndexByte(file[end:], '\n')
+		if i < 0 {
+			return string(file)
+		}
+		end += i + 1
+	}
+	return string(file[:end])
+}
+
+// pageKey hashes the inputs of one page: the global key, the page itself
+// and, for a chapter, its bodies.
+func (b *builder) pageKey(global string, pg *page) string {
+	h := sha256.New()
+	for _, s := range []string{global, pg.kind, pg.path, pg.file} {
+		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
+	}
+	if pg.chapter != nil {
+		h.Write(pg.chapter.Body)
+		if pg.chapter.Easy != nil {
+			h.Write([]byte{0})
+			h.Write(pg.chapter.Easy.Body)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// derivedKey hashes the keys of all pages: the inputs of the search
+// indexes and the bundles.
+func derivedKey(keys []string) string {
+	h := sha256.New()
+	for _, k := range keys {
+		h.Write([]byte(k))
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
