@@ -27,9 +27,18 @@ type output struct {
 	paths []string // every file written, in no particular order
 }
 
-// newOutput makes the temporary folder for dest.
+// newOutput makes the temporary folder for dest. When dest is a symbolic
+// link to a folder (public → the web server's folder), the folder it
+// points to is the one replaced, and the link stays.
 func newOutput(dest string, doMinify bool) (*output, error) {
 	dest = filepath.Clean(dest)
+	if st, err := os.Lstat(dest); err == nil && st.Mode()&os.ModeSymlink != 0 {
+		target, err := filepath.EvalSymlinks(dest)
+		if err != nil {
+			return nil, fmt.Errorf("output folder %s is a link to a missing folder (%w): fix or remove the link", dest, err)
+		}
+		dest = target
+	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
