@@ -84,17 +84,19 @@ type Result struct {
 // Converter converts Markdown with the plansite extensions. It is built
 // once by New and is safe for concurrent use.
 type Converter struct {
-	opts   Options
-	block  goldmark.Markdown
-	inline goldmark.Markdown
+	opts     Options
+	document goldmark.Markdown // whole files: front matter skipped
+	block    goldmark.Markdown // Markdown fields of YAML files: no front matter
+	inline   goldmark.Markdown
 }
 
 // New returns a Converter.
 func New(opts Options) *Converter {
 	return &Converter{
 		opts:   opts,
-		block:  newBlockMarkdown(opts),
-		inline: newInlineMarkdown(opts),
+		document: newBlockMarkdown(opts, meta.Meta),
+		block:    newBlockMarkdown(opts),
+		inline:   newInlineMarkdown(opts),
 	}
 }
 
@@ -111,15 +113,11 @@ func htmlOptions(opts Options) []renderer.Option {
 	return nil
 }
 
-// newBlockMarkdown sets up goldmark for whole documents: CommonMark, GFM
-// tables and the plansite extensions.
-func newBlockMarkdown(opts Options) goldmark.Markdown {
+// newBlockMarkdown sets up goldmark for blocks of Markdown: CommonMark,
+// GFM tables, the plansite extensions and the extra extensions given.
+func newBlockMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdown {
 	m := goldmark.New(
-		// goldmark-meta consumes a YAML front matter block at the top, so a
-		// whole chapter file can be converted and error lines are file
-		// lines. The plan package decodes the front matter itself (yaml.v3,
-		// strict, with lines); the items meta reads are not used.
-		goldmark.WithExtensions(extension.Table, meta.Meta),
+		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table}, extra...)...),
 		goldmark.WithParserOptions(
 			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600)),
 			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true}, 1000)),
@@ -145,15 +143,27 @@ func newInlineMarkdown(opts Options) goldmark.Markdown {
 	return m
 }
 
-// Convert converts block Markdown of one page. The error is a diag.List of
-// *diag.Error with p.File and the absolute line.
+// Convert converts block Markdown of one page: a text field of a YAML
+// file, taken as it is (a first line "---" is a thematic break). The
+// error is a diag.List of *diag.Error with p.File and the absolute line.
 func (c *Converter) Convert(src []byte, p *Page) (Result, error) {
-	st, doc := parse(c.block, src, p)
+	return c.convert(c.block, src, p)
+}
+
+// ConvertFile converts a whole Markdown file: a YAML front matter block at
+// its top is skipped (goldmark-meta consumes it; the plan package decodes
+// it itself, strictly and with lines), so that error lines are file lines.
+func (c *Converter) ConvertFile(src []byte, p *Page) (Result, error) {
+	return c.convert(c.document, src, p)
+}
+
+func (c *Converter) convert(m goldmark.Markdown, src []byte, p *Page) (Result, error) {
+	st, doc := parse(m, src, p)
 	if err := st.errs.Err(); err != nil {
 		return Result{}, err
 	}
 	var buf bytes.Buffer
-	if err := c.block.Renderer().Render(&buf, src, doc); err != nil {
+	if err := m.Renderer().Render(&buf, src, doc); err != nil {
 		return Result{}, err
 	}
 	return Result{HTML: buf.Bytes(), Headings: st.headings, Sections: collectSections(doc, src, headingBase(p))}, nil

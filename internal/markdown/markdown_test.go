@@ -227,3 +227,18 @@ func TestSections(t *testing.T) {
 		t.Errorf("Inline runs = %q, %v", got, err)
 	}
 }
+
+// A text field that starts with "---" keeps every line: only whole files
+// have front matter.
+func TestFrontMatterOnlyInFiles(t *testing.T) {
+	src := []byte("---\n\ntitle: x\n\n---\n\n本文です。\n")
+	c := New(Options{})
+	field, err := c.Convert(src, &Page{})
+	if err != nil || !strings.Contains(string(field.HTML), "title: x") {
+		t.Errorf("field lost its first lines: %s (%v)", field.HTML, err)
+	}
+	file, err := c.ConvertFile(src, &Page{})
+	if err != nil || strings.Contains(string(file.HTML), "title") || !strings.Contains(string(file.HTML), "本文です。") {
+		t.Errorf("file front matter not skipped: %s (%v)", file.HTML, err)
+	}
+}

@@ -186,7 +186,7 @@ func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 	return func(t *text) content {
 		src, ny := chapterText(c, t.pg.variant)
 		file, front := src.File, src.Front
-		html, heads := t.blockLevel(file, 1, 2, string(src.Body))
+		html, heads := t.chapterFile(file, src.Body)
 		body := chapterBody{HTML: html, NotYet: ny}
 		for _, h := range heads {
 			if h.Level == 2 {

@@ -35,7 +35,7 @@ func checkMarkdown(b *builder, md *markdown.Converter, file string, src []byte) 
 	if b.theme == nil {
 		return nil
 	}
-	_, err := md.Convert(src, &markdown.Page{
+	_, err := md.ConvertFile(src, &markdown.Page{
 		File: file, Line: 1, HeadingBase: 2,
 		Resolve: b.resolver(file, chapterPath("x"), Standard, &pageLinks{used: map[string]bool{}, copies: map[string]string{}}),
 	})

@@ -105,12 +105,11 @@ func (t *text) block(file string, line int, src string) template.HTML {
 	return template.HTML(res.HTML)
 }
 
-// blockLevel renders Markdown whose `#` becomes h(level); each of its
-// top-level sections becomes a search part.
-func (t *text) blockLevel(file string, line, level int, src string) (template.HTML, []markdown.Heading) {
-	p := t.mdPage(file, line)
-	p.HeadingBase = level
-	res, err := t.b.md.Convert([]byte(src), p)
+// chapterFile renders a whole chapter file (its front matter skipped);
+// each of its top-level sections becomes a search part.
+func (t *text) chapterFile(file string, src []byte) (template.HTML, []markdown.Heading) {
+	p := t.mdPage(file, 1)
+	res, err := t.b.md.ConvertFile(src, p)
 	t.errs.Add(err)
 	for _, sec := range res.Sections {
 		if sec.ID == "" {
