@@ -187,15 +187,16 @@ func serveCmd(args []string, stderr io.Writer) int {
 	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err := server.Serve(ctx, server.Options{
-		Root: *src, Addr: *addr, Log: stderr,
-		Build: func(dest string) error {
-			// A preview leaves the downloads out: `plansite build` makes them.
+	session := &site.Session{} // rebuilds redo only what an edit changed
+	build := func(bundles bool) func(dest string) error {
+		return func(dest string) error {
 			_, err := site.Build(site.Options{Root: *src, Dest: dest, Minify: true, Warnings: stderr,
-				CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: true})
+				CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !bundles, Session: session})
 			return err
-		},
-	})
+		}
+	}
+	// A save rebuilds without the downloads; they are made when asked for.
+	err := server.Serve(ctx, server.Options{Root: *src, Addr: *addr, Log: stderr, Build: build(false), Bundles: build(true)})
 	if err != nil {
 		fmt.Fprintln(stderr, "plansite:", err)
 		return 1

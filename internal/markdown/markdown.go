@@ -93,7 +93,7 @@ type Converter struct {
 // New returns a Converter.
 func New(opts Options) *Converter {
 	return &Converter{
-		opts:   opts,
+		opts:     opts,
 		document: newBlockMarkdown(opts, meta.Meta),
 		block:    newBlockMarkdown(opts),
 		inline:   newInlineMarkdown(opts),

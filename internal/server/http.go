@@ -153,6 +153,13 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request) {
 	version := s.version() // before reading: a newer page only reloads once more
 
 	f, err := os.OpenInRoot(s.dest, rel)
+	if err != nil && strings.HasPrefix(rel, "downloads/") && s.bundles != nil {
+		if berr := s.call(s.bundles); berr != nil {
+			http.Error(w, "the downloads could not be made: "+berr.Error(), http.StatusInternalServerError)
+			return
+		}
+		f, err = os.OpenInRoot(s.dest, rel)
+	}
 	if err != nil {
 		s.serveNotFound(w, r, rel, version)
 		return

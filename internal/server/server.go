@@ -18,7 +18,9 @@
 //     folders created later are watched too, and so are content/ or themes/
 //     when they appear. Hidden files, editor backups (name~, .swp) and
 //     anything inside Dest are ignored. A burst of changes becomes one
-//     rebuild after 200 ms of quiet; builds never overlap.
+//     rebuild after 40 ms of quiet; builds never overlap.
+//   - Downloads: the bundles under downloads/ are made on demand (Bundles)
+//     the first time one is asked for after a change, not on every save.
 //   - Build errors: the build is atomic, so a failed rebuild leaves the last
 //     good output in place and the server keeps serving it. The errors go
 //     to Log, to /_plansite/status (plain text: "ok" or the error lines) and
@@ -56,7 +58,7 @@ import (
 const DefaultAddr = "127.0.0.1:1313"
 
 // debounce is how long the watcher waits for quiet before it rebuilds.
-const debounce = 200 * time.Millisecond
+const debounce = 40 * time.Millisecond
 
 // Options configure Serve.
 type Options struct {
@@ -74,6 +76,10 @@ type Options struct {
 	// text is shown to the author one line per problem, so a diag.List with
 	// file:line messages is ideal. Builds never run concurrently.
 	Build func(dest string) error
+	// Bundles, when set, builds the site with its offline bundles (the
+	// ZIP and EPUBs under downloads/), which Build leaves out to keep every
+	// save fast. It runs when a missing file under downloads/ is asked for.
+	Bundles func(dest string) error
 	// Log receives progress messages and build errors; nil discards them.
 	Log io.Writer
 }
@@ -124,6 +130,7 @@ func serve(ctx context.Context, ln net.Listener, opts Options) (err error) {
 
 	s := &server{
 		build:   opts.Build,
+		bundles: opts.Bundles,
 		dest:    opts.Dest,
 		log:     logw,
 		nonce:   strconv.FormatInt(time.Now().UnixNano(), 36),
@@ -198,10 +205,12 @@ func isLoopback(host string) bool {
 
 // server holds the state shared by the HTTP handlers and the builder.
 type server struct {
-	build func(dest string) error
-	dest  string
-	log   io.Writer
-	nonce string // differs between runs, so pages reload after a restart
+	build   func(dest string) error
+	bundles func(dest string) error
+	buildMu sync.Mutex // builds, with or without bundles, never overlap
+	dest    string
+	log     io.Writer
+	nonce   string // differs between runs, so pages reload after a restart
 
 	mu      sync.Mutex
 	good    int   // successful builds so far
@@ -251,13 +260,18 @@ func (s *server) rebuild() {
 
 // callBuild calls Build, turning a panic into an error so that a bug in
 // the renderer does not stop the server.
-func (s *server) callBuild() (err error) {
+func (s *server) callBuild() error { return s.call(s.build) }
+
+// call runs a build function, one at a time, turning a panic into an error.
+func (s *server) call(build func(dest string) error) (err error) {
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
 	defer func() {
 		if r := recover(); r != nil {
 			err = fmt.Errorf("build panicked: %v", r)
 		}
 	}()
-	return s.build(s.dest)
+	return build(s.dest)
 }
 
 // errorEvent makes the SSE "error" event: one data line per line of the

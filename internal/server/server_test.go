@@ -28,11 +28,12 @@ const guard = 20 * time.Second
 // fakeSite is a Build func that writes a small site into dest. Every build
 // writes its number into index.html; a build fails while fail is set.
 type fakeSite struct {
-	mu    sync.Mutex
-	n     int
-	fail  error
-	dests []string
-	calls chan int
+	mu           sync.Mutex
+	n            int
+	fail         error
+	dests        []string
+	calls        chan int
+	bundleBuilds int
 }
 
 func newFakeSite() *fakeSite { return &fakeSite{calls: make(chan int, 100)} }
@@ -80,6 +81,20 @@ func (f *fakeSite) build(dest string) error {
 	return nil
 }
 
+// bundles is the Bundles func: a build that also writes downloads/plan.zip.
+func (f *fakeSite) bundles(dest string) error {
+	if err := f.build(dest); err != nil {
+		return err
+	}
+	f.mu.Lock()
+	f.bundleBuilds++
+	f.mu.Unlock()
+	if err := os.MkdirAll(filepath.Join(dest, "downloads"), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dest, "downloads", "plan.zip"), []byte("PK"), 0o644)
+}
+
 // waitCall waits for the next build call and returns its number.
 func (f *fakeSite) waitCall(t *testing.T) int {
 	t.Helper()
@@ -120,7 +135,7 @@ func startServer(t *testing.T, site *fakeSite) *testServer {
 	logBuf := &bytes.Buffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, ln, Options{Root: root, Dest: dest, Build: site.build, Log: &lockedWriter{w: logBuf}})
+		done <- serve(ctx, ln, Options{Root: root, Dest: dest, Build: site.build, Bundles: site.bundles, Log: &lockedWriter{w: logBuf}})
 	}()
 	stopped := false
 	var result error
@@ -405,6 +420,27 @@ func TestWatchRebuildsAndReloads(t *testing.T) {
 
 	if err := ts.stop(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// Saves rebuild without the downloads; the first request for one makes
+// them, and later requests are served from disk.
+func TestDownloadsOnDemand(t *testing.T) {
+	ts := startServer(t, newFakeSite())
+	ts.site.waitCall(t)
+	for i := 0; i < 2; i++ {
+		if r := get(t, ts.url+"/downloads/plan.zip"); r.status != http.StatusOK || r.body != "PK" {
+			t.Fatalf("request %d: status %d, body %q", i, r.status, r.body)
+		}
+	}
+	ts.site.mu.Lock()
+	n := ts.site.bundleBuilds
+	ts.site.mu.Unlock()
+	if n != 1 {
+		t.Errorf("%d builds with downloads, want 1", n)
+	}
+	if r := get(t, ts.url+"/downloads/none.epub"); r.status != http.StatusNotFound {
+		t.Errorf("a download the build does not make: status %d", r.status)
 	}
 }
 
