@@ -81,8 +81,8 @@ func (o Options) size(n int) error {
 			return measure(o.Self, "-floor", FloorAnalyzer, "-site", dir)
 		}},
 		{"cold", rm(out, cache), func() (Measure, string, error) { return build() }},
-		{"warm", rm(out), func() (Measure, string, error) { return build() }},
 		{"warm, no bundles", rm(out), func() (Measure, string, error) { return build("--bundles=false") }},
+		{"warm", rm(out), func() (Measure, string, error) { return build() }},
 		{"no-op", nil, func() (Measure, string, error) { return build() }},
 	}
 	res := map[string]Measure{}
@@ -104,8 +104,19 @@ func (o Options) size(n int) error {
 		fmt.Fprintf(o.Out, "| %d | %s | %s | %.2f | %.2f | %d |\n", n, pages, s.name, m.Wall.Seconds(), m.CPU.Seconds(), m.RSS>>20)
 	}
 	ratios(o.Out, n, res)
+	if n <= serveMaxChapters {
+		times, err := ServeLatency(o.Plansite, dir)
+		if err != nil {
+			return fmt.Errorf("%d chapters, serve: %w", n, err)
+		}
+		fmt.Fprintf(o.Out, "%d chapters: serve, save → reload: median %v of %d edits (min %v, max %v; target ≤ 100 ms at 1,000)\n\n",
+			n, times[len(times)/2].Round(time.Millisecond), len(times), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond))
+	}
 	return nil
 }
+
+// serveMaxChapters is the largest site the serve benchmark runs on.
+const serveMaxChapters = 1000
 
 // ratios prints the figures that count: builds against the floors of the
 // same run.
@@ -118,9 +129,13 @@ func ratios(w io.Writer, n int, r map[string]Measure) {
 		}
 		return a.Seconds() / b.Seconds()
 	}
-	fmt.Fprintf(w, "\n%d chapters: warm = %.2f × goldmark floor (target ≤ 2.0); cold − warm = %.2f × analyzer floor (target ≤ 1.2); "+
-		"no-op = %.2f × warm (target ≤ 0.25); bundles add %.0f%% to warm (target ≤ 15%%)\n\n",
+	fmt.Fprintf(w, "\n%d chapters, wall: warm = %.2f × goldmark floor (target ≤ 2.0); cold − warm = %.2f × analyzer floor (target ≤ 1.2); "+
+		"no-op = %.2f × warm (target ≤ 0.25); bundles add %.0f%% to warm (target ≤ 15%%)\n",
 		n, div(warm, gm), div(cold-warm, an), div(noop, warm), 100*(div(warm, nob)-1))
+	c := func(name string) time.Duration { return r[name].CPU }
+	fmt.Fprintf(w, "%d chapters, CPU: warm = %.2f × goldmark floor; cold − warm = %.2f × analyzer floor; no-op = %.2f × warm; bundles add %.0f%% to warm\n\n",
+		n, div(c("warm"), c("floor: goldmark + html/template")), div(c("cold")-c("warm"), c("floor: analyzer")),
+		div(c("no-op"), c("warm")), 100*(div(c("warm"), c("warm, no bundles"))-1))
 }
 
 // builtPages finds the page count in plansite build's summary line.

@@ -2,6 +2,8 @@ package search
 
 import (
 	"encoding/json"
+	"fmt"
+	"math/rand/v2"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,15 +19,25 @@ import (
 const searchJS = "../../themes/default/static/search.js"
 
 const harness = `
-const fs = require('fs'), vm = require('vm');
-const [js, index, input] = process.argv.slice(2).map(f => fs.readFileSync(f, 'utf8'));
+const fs = require('fs'), vm = require('vm'), path = require('path');
+const [jsFile, indexDir, inputFile] = process.argv.slice(2);
 const ctx = {}; ctx.window = ctx; vm.createContext(ctx);
-vm.runInContext(js, ctx); vm.runInContext(index, ctx);
-const api = ctx.plansiteSearch, req = JSON.parse(input);
-const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), results: {}};
+vm.runInContext(fs.readFileSync(jsFile, 'utf8'), ctx);
+vm.runInContext(fs.readFileSync(path.join(indexDir, 'entry.js'), 'utf8'), ctx);
+const api = ctx.plansiteSearch, req = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
+const loads = [];
+api.addScript = (src, onerror) => {
+  loads.push(path.basename(src));
+  try { vm.runInContext(fs.readFileSync(path.join(indexDir, src), 'utf8'), ctx); } catch (e) { onerror(e); }
+};
+const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), results: {}, loads: {}};
 for (const q of req.queries || []) {
-  out.results[q] = api.search(ctx.PLANSITE_SEARCH, q).map(r =>
-    [r.doc.url].concat(r.spans.map(s => r.doc.text.slice(s[0], s[1]))));
+  loads.length = 0;
+  api.query(ctx.PLANSITE_SEARCH, '', q, req.limit || 100, (err, results, complete) => {
+    if (err) { throw err; }
+    out.results[q] = results.map(r => [r.doc.url].concat(r.spans.map(s => r.doc.text.slice(s[0], s[1]))));
+    out.loads[q] = loads.slice();
+  });
 }
 process.stdout.write(JSON.stringify(out));
 `
@@ -33,9 +45,10 @@ process.stdout.write(JSON.stringify(out));
 type jsOut struct {
 	Normalized []string              `json:"normalized"`
 	Results    map[string][][]string `json:"results"`
+	Loads      map[string][]string   `json:"loads"` // the index files each query loaded
 }
 
-func runJS(t *testing.T, index []byte, normalize, queries []string) jsOut {
+func runJS(t *testing.T, docs []Doc, normalize, queries []string) jsOut {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
@@ -43,13 +56,17 @@ func runJS(t *testing.T, index []byte, normalize, queries []string) jsOut {
 	}
 	dir := t.TempDir()
 	in, _ := json.Marshal(map[string]any{"normalize": normalize, "queries": queries})
-	files := map[string][]byte{"h.js": []byte(harness), "index.js": index, "in.json": in}
+	entry, shards := Sharded(docs, "")
+	files := map[string][]byte{"h.js": []byte(harness), "entry.js": entry, "in.json": in}
+	for _, f := range shards {
+		files[f.Name] = f.Data
+	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
-	cmd := exec.Command(node, filepath.Join(dir, "h.js"), searchJS, filepath.Join(dir, "index.js"), filepath.Join(dir, "in.json"))
+	cmd := exec.Command(node, filepath.Join(dir, "h.js"), searchJS, dir, filepath.Join(dir, "in.json"))
 	cmd.Stderr = os.Stderr
 	data, err := cmd.Output()
 	if err != nil {
@@ -83,7 +100,7 @@ func TestJSNormalizeMatchesGo(t *testing.T) {
 		}
 	}
 	inputs = append(inputs, b.String())
-	out := runJS(t, Index(nil), inputs, nil)
+	out := runJS(t, nil, inputs, nil)
 	for i, s := range inputs {
 		if want := Normalize(s); out.Normalized[i] != want {
 			g, w := []rune(out.Normalized[i]), []rune(want)
@@ -142,7 +159,7 @@ func TestJSSearch(t *testing.T) {
 	for q := range want {
 		queries = append(queries, q)
 	}
-	out := runJS(t, Index(sampleDocs()), nil, queries)
+	out := runJS(t, sampleDocs(), nil, queries)
 	for q, w := range want {
 		got := out.Results[q]
 		if len(got) == 0 && len(w) == 0 {
@@ -152,4 +169,67 @@ func TestJSSearch(t *testing.T) {
 			t.Errorf("search %q:\n got %q\nwant %q", q, got, w)
 		}
 	}
+}
+
+// With a sharded index of thousands of documents, a query finds exactly
+// the documents a full scan finds (every word in the text or its
+// reading), and loads only part of the index.
+func TestJSShardedRecall(t *testing.T) {
+	words := []Run{{"相談", "そうだん"}, {"支援", "しえん"}, {"障害", "しょうがい"}, {"福祉", "ふくし"}, {"計画", "けいかく"},
+		{"地域", "ちいき"}, {"生涯", "しょうがい"}, {"の", ""}, {"を", ""}, {"進めます", ""}, {"、", ""}, {"サービス", ""}, {"1人", "ひとり"}}
+	rng := rand.New(rand.NewPCG(5, 6))
+	var docs []Doc
+	for i := 0; i < 3000; i++ {
+		var runs []Run
+		for j := 0; j < 5+rng.IntN(40); j++ {
+			runs = append(runs, words[rng.IntN(len(words))])
+		}
+		docs = append(docs, Doc{URL: fmt.Sprintf("p/%d.html", i), Title: fmt.Sprintf("文書%d", i), Runs: runs})
+	}
+	queries := []string{"そうだんしえん", "生涯", "障害 ふくし", "援", "ひとりの", "ビス進", "ちいきをけいかく", "ない言葉"}
+	out := runJS(t, docs, nil, queries)
+	_, files := Sharded(docs, "")
+	for _, q := range queries {
+		want := map[string]bool{}
+		for _, d := range docs {
+			if matches(d, q) {
+				want[d.URL] = true
+			}
+		}
+		got := map[string]bool{}
+		for _, r := range out.Results[q] {
+			got[r[0]] = true
+		}
+		if len(want) <= 100 && !reflect.DeepEqual(got, want) {
+			t.Errorf("%q: search.js found %d documents, a full scan %d", q, len(got), len(want))
+		}
+		for u := range got {
+			if !want[u] {
+				t.Errorf("%q: search.js found %s, which does not match", q, u)
+			}
+		}
+		if len(out.Loads[q]) >= len(files) {
+			t.Errorf("%q loaded all %d index files", q, len(files))
+		}
+	}
+}
+
+// matches is the rule search.js applies: every word of q occurs in the
+// document's normalised text, its reading or its title.
+func matches(d Doc, q string) bool {
+	var text, reading strings.Builder
+	for _, s := range d.segments() {
+		text.WriteString(foldRunes(s.base))
+		if s.reading != "" {
+			reading.WriteString(s.reading)
+		} else {
+			reading.WriteString(foldRunes(s.base))
+		}
+	}
+	for _, w := range strings.Fields(Normalize(q)) {
+		if !strings.Contains(text.String(), w) && !strings.Contains(reading.String(), w) && !strings.Contains(Normalize(d.Title), w) {
+			return false
+		}
+	}
+	return true
 }

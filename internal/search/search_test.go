@@ -80,8 +80,20 @@ func sampleDocs() []Doc {
 	}
 }
 
+// indexAll is the whole sharded index of docs as one text: the entry
+// script, then each file after a "== name" line.
+func indexAll(docs []Doc) []byte {
+	entry, files := Sharded(docs, "s/")
+	out := append([]byte(nil), entry...)
+	for _, f := range files {
+		out = append(out, "== "+f.Name+"\n"...)
+		out = append(out, f.Data...)
+	}
+	return out
+}
+
 func TestIndexGolden(t *testing.T) {
-	got := Index(sampleDocs())
+	got := indexAll(sampleDocs())
 	path := filepath.Join("testdata", "index.golden.js")
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -99,19 +111,19 @@ func TestIndexGolden(t *testing.T) {
 
 func TestIndexDeterministic(t *testing.T) {
 	docs := sampleDocs()
-	want := Index(docs)
+	want := indexAll(docs)
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20; i++ {
 		shuffled := append([]Doc(nil), docs...)
 		rng.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
-		if got := Index(shuffled); !bytes.Equal(got, want) {
+		if got := indexAll(shuffled); !bytes.Equal(got, want) {
 			t.Fatalf("Index depends on the order of docs:\n%s\nvs\n%s", got, want)
 		}
 	}
 }
 
 func TestIndexOrder(t *testing.T) {
-	out := string(Index(sampleDocs()))
+	out := string(indexAll(sampleDocs()))
 	order := []string{"chapters/01-hajimeni.html", "chapters/02-genjou.html", "contact.html", "glossary.html", "measure-2\"", "measure-10\""}
 	last := -1
 	for _, s := range order {
@@ -124,21 +136,22 @@ func TestIndexOrder(t *testing.T) {
 }
 
 func TestIndexEscaping(t *testing.T) {
-	out := string(Index(sampleDocs()))
+	out := string(indexAll(sampleDocs()))
 	for _, bad := range []string{"</script", "</", "<!--", "<script", "\u2028", "&"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("index contains %q:\n%s", bad, out)
 		}
 	}
-	if !strings.HasPrefix(out, "/*") || !strings.Contains(out, "\nwindow.PLANSITE_SEARCH = {\"version\":1,\"docs\":[\n") || !strings.HasSuffix(out, "\n]};\n") {
+	if !strings.HasPrefix(out, "/*") || !strings.Contains(out, "\nwindow.PLANSITE_SEARCH = {\"version\":2,") || !strings.Contains(out, "\nwindow.PLANSITE_SEARCH_LOAD(\"d0\",[") {
 		t.Errorf("unexpected frame:\n%s", out)
 	}
 }
 
 func TestIndexEmpty(t *testing.T) {
-	want := "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH = {\"version\":1,\"docs\":[\n]};\n"
-	if got := string(Index(nil)); got != want {
-		t.Errorf("Index(nil) = %q, want %q", got, want)
+	want := "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH = {\"version\":2,\"dir\":\"s/\",\"grams\":1,\"count\":0,\"chunks\":[]};\n" +
+		"== g0.js\nwindow.PLANSITE_SEARCH_LOAD(\"g0\",{});\n"
+	if got := string(indexAll(nil)); got != want {
+		t.Errorf("indexAll(nil) = %q, want %q", got, want)
 	}
 }
 
@@ -154,12 +167,12 @@ func TestNaturalCompare(t *testing.T) {
 	}
 }
 
-// BenchmarkIndex indexes 200 documents of about 300 characters.
-func BenchmarkIndex(b *testing.B) {
+// BenchmarkSharded indexes 200 documents of about 300 characters.
+func BenchmarkSharded(b *testing.B) {
 	docs := benchDocs(200)
 	b.ResetTimer()
 	for b.Loop() {
-		Index(docs)
+		indexAll(docs)
 	}
 }
 

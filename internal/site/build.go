@@ -128,7 +128,7 @@ func (b *builder) writeSite(out *output) error {
 		return err
 	}
 	prev := b.previousManifest()
-	next := &manifest{Format: manifestFormat, Program: buildid.Program(), Pages: map[string]pageRecord{}, Derived: map[string]string{}}
+	next := &manifest{Format: manifestFormat, Program: buildid.Program(), Pages: map[string]pageRecord{}, Derived: map[string]derived{}}
 	pages := b.pages()
 	keys := make([]string, len(pages))
 	for i, pg := range pages {
@@ -142,16 +142,12 @@ func (b *builder) writeSite(out *output) error {
 		return err
 	}
 	derived := derivedKey(keys)
-	carry := func(paths ...string) bool { return b.carryDerived(prev, next, out, derived, paths) }
-	if !carry(searchPaths...) {
-		if err := b.writeSearch(out, pages, docs); err != nil {
-			return err
-		}
+	err = b.derive(prev, next, out, derived, "search", func() ([]string, error) { return b.writeSearch(out, pages, docs) })
+	if err == nil && !b.opts.NoBundles {
+		err = b.derive(prev, next, out, derived, "bundles", func() ([]string, error) { return bundlePaths, b.writeBundles(out) })
 	}
-	if !b.opts.NoBundles && !carry(bundlePaths...) {
-		if err := b.writeBundles(out); err != nil {
-			return err
-		}
+	if err != nil {
+		return err
 	}
 	if err := out.writeRaw(stampFile, []byte(stampText)); err != nil {
 		return err
@@ -168,23 +164,26 @@ func (b *builder) addCopies(m map[string]string) {
 	}
 }
 
-// carryDerived links derived files from the previous output when their
-// inputs (all pages) did not change, and records them in next either way.
-func (b *builder) carryDerived(prev, next *manifest, out *output, key string, paths []string) bool {
-	ok := true
-	for _, p := range paths {
-		next.Derived[p] = key
-		ok = ok && prev.Derived[p] == key && out.exists(p)
+// derive makes the derived output name (the search indexes, the bundles)
+// with make, which returns the files it wrote, or links those files from
+// the previous output when their inputs, all pages, did not change.
+func (b *builder) derive(prev, next *manifest, out *output, name, key string, make func() ([]string, error)) error {
+	files := prev.Derived[name].Files
+	carried := prev.Derived[name].Key == key && len(files) > 0
+	for _, p := range files {
+		carried = carried && out.exists(p)
 	}
-	if !ok {
-		return false
+	for i := 0; carried && i < len(files); i++ {
+		carried = out.link(files[i])
 	}
-	for _, p := range paths {
-		if !out.link(p) {
-			return false
+	if !carried {
+		var err error
+		if files, err = make(); err != nil {
+			return err
 		}
 	}
-	return true
+	next.Derived[name] = derived{Key: key, Files: files}
+	return nil
 }
 
 func newBuilder(s *plan.Site, opts Options) (*builder, error) {

@@ -32,14 +32,20 @@ import (
 // without a cache folder every build renders everything.
 
 // manifestFormat changes when the manifest's layout does.
-const manifestFormat = "plansite manifest 1"
+const manifestFormat = "plansite manifest 2"
 
 // manifest records what a build wrote into an output folder.
 type manifest struct {
 	Format  string
 	Program string
 	Pages   map[string]pageRecord // output path → record
-	Derived map[string]string     // search indexes and bundles → key of their inputs
+	Derived map[string]derived    // "search", "bundles" → what made them
+}
+
+// derived records a derived output: the key of its inputs and its files.
+type derived struct {
+	Key   string
+	Files []string
 }
 
 // pageRecord is what the next build needs of a page it does not render.
@@ -95,7 +101,7 @@ func manifestPath(cacheDir, dest string) string {
 // destination, or an empty one: from the session when it has one, else
 // from the cache folder. A damaged or foreign file is ignored.
 func (b *builder) previousManifest() *manifest {
-	empty := &manifest{Pages: map[string]pageRecord{}, Derived: map[string]string{}}
+	empty := &manifest{Pages: map[string]pageRecord{}, Derived: map[string]derived{}}
 	if s := b.opts.Session; s != nil && s.last != nil && s.dest == b.opts.Dest {
 		return s.last
 	}

@@ -43,18 +43,39 @@ func plainRuns(runs []markdown.Run) string {
 	return strings.Join(strings.Fields(b.String()), " ")
 }
 
-// searchPaths are the search index files.
-var searchPaths = []string{assetsDir + "search-index.js", assetsDir + "search-index-easy.js"}
+// searchIndexes names the index of each variant: its entry script and
+// the folder of its shards, both under assets/.
+var searchIndexes = []struct {
+	variant Variant
+	entry   string
+	dir     string // relative to assets/
+}{
+	{Standard, "search-index.js", "search/std/"},
+	{Easy, "search-index-easy.js", "search/easy/"},
+}
 
-// writeSearch writes the search index of each variant.
-func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) error {
+// writeSearch writes the sharded search index of each variant and returns
+// the files it wrote.
+func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) ([]string, error) {
 	byVariant := map[Variant][]search.Doc{}
 	for i, pg := range pages {
 		byVariant[pg.variant] = append(byVariant[pg.variant], docs[i]...)
 	}
-	// The index is compact already: minifying it would only cost time.
-	if err := out.writeRaw(searchPaths[0], search.Index(byVariant[Standard])); err != nil {
-		return err
+	var written []string
+	for _, ix := range searchIndexes {
+		entry, files := search.Sharded(byVariant[ix.variant], ix.dir)
+		// The index is compact already: minifying it would only cost time.
+		if err := out.writeRaw(assetsDir+ix.entry, entry); err != nil {
+			return nil, err
+		}
+		written = append(written, assetsDir+ix.entry)
+		for _, f := range files {
+			p := assetsDir + ix.dir + f.Name
+			if err := out.writeRaw(p, f.Data); err != nil {
+				return nil, err
+			}
+			written = append(written, p)
+		}
 	}
-	return out.writeRaw(searchPaths[1], search.Index(byVariant[Easy]))
+	return written, nil
 }

@@ -1,9 +1,10 @@
 /* plansite site search: progressive enhancement for search.html.
  *
  * Needs window.PLANSITE_SEARCH, set by assets/search-index.js (built by
- * internal/search; its package comment describes the format), loaded by a
- * plain <script> before this one. No fetch, no modules, no workers: it
- * works from file:// too. Reads ?q= from the address, fills #q, lists the
+ * internal/search; shard.go describes the format), loaded by a plain
+ * <script> before this one; the shards it lists are loaded on demand as
+ * plain scripts from #search-results' data-index folder. No fetch, no
+ * modules, no workers: it works from file:// too. Reads ?q= from the address, fills #q, lists the
  * results in #search-results (hrefs prefixed with its data-root) and says
  * how many there are in #search-status. Text goes in with createTextNode
  * only. Normalisation must stay identical to search.Normalize in Go
@@ -18,7 +19,8 @@
  * The status is written 100 ms after load (a live region changed during
  * load is often not announced) and the count is also put in
  * document.title. Messages follow <html data-variant> (standard | easy).
- * window.plansiteSearch = {normalize, search} is exposed for tests.
+ * window.plansiteSearch = {normalize, query, addScript} is exposed for
+ * tests, which replace addScript to load shards without a document.
  */
 (function () {
   'use strict';
@@ -157,16 +159,188 @@
     return s < 0 || e < s ? null : [s, e];
   }
 
-  var cache = null;
-  var cacheOf = null;
-  function docsOf(index) {
-    if (cacheOf !== index) {
-      cache = [];
-      var raw = (index && index.docs) || [];
-      for (var i = 0; i < raw.length; i++) { cache.push(decode(raw[i])); }
-      cacheOf = index;
+  /* ---- loading the index on demand ---- */
+
+  // The index is sharded (internal/search, shard.go): the entry script
+  // sets window.PLANSITE_SEARCH = {dir, grams, chunks, count}; gram shards
+  // g<i>.js and document chunks d<i>.js, loaded as plain scripts only when
+  // a query needs them, call window.PLANSITE_SEARCH_LOAD(name, data).
+  var loaded = {};
+  var waiting = {};
+
+  window.PLANSITE_SEARCH_LOAD = function (name, data) {
+    loaded[name] = data;
+    var w = waiting[name] || [];
+    delete waiting[name];
+    for (var i = 0; i < w.length; i++) { w[i](null); }
+  };
+
+  // addScript loads one script; onerror reports a file that is missing.
+  function addScript(src, onerror) {
+    var s = document.createElement('script');
+    s.src = src;
+    s.onerror = onerror;
+    document.head.appendChild(s);
+  }
+
+  // need loads the named files (once each) and then calls done(err).
+  function need(base, names, done) {
+    var left = 1, failed = null; // 1 until every file is asked for
+    function one(err) {
+      if (err && !failed) { failed = err; }
+      if (--left === 0) { done(failed); }
     }
-    return cache;
+    for (var i = 0; i < names.length; i++) {
+      var n = names[i];
+      if (loaded[n] !== undefined) { continue; }
+      left++;
+      if (waiting[n]) { waiting[n].push(one); continue; }
+      waiting[n] = [one];
+      api.addScript(base + n + '.js', (function (name) {
+        return function () {
+          var w = waiting[name] || [];
+          delete waiting[name];
+          for (var k = 0; k < w.length; k++) { w[k](new Error('missing ' + name)); }
+        };
+      }(n)));
+    }
+    one(null);
+  }
+
+  var DIGITS = '0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ_-$*+!';
+
+  // ids decodes a posting list: ascending ids written as differences in a
+  // base-64 variable-length code (see appendID in Go).
+  function ids(code) {
+    var out = [], v = 0, prev = -1;
+    for (var i = 0; i < code.length; i++) {
+      var d = DIGITS.indexOf(code.charAt(i));
+      if (d >= 32) { v = v * 32 + (d - 32); continue; }
+      v = v * 32 + d;
+      prev = prev + v + 1;
+      out.push(prev);
+      v = 0;
+    }
+    return out;
+  }
+
+  function chars(s) { return Array.from ? Array.from(s) : s.split(''); }
+
+  // termGrams lists the grams a document must have to contain t: its
+  // bigrams, or, for one character, every gram that starts with it.
+  function termGrams(t) {
+    var cs = chars(t), out = [];
+    for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
+    return { one: cs.length === 1 ? cs[0] : null, grams: out };
+  }
+
+  function shardOf(c, n) { return c.codePointAt(0) % n; }
+
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] < b[j]) { i++; } else if (a[i] > b[j]) { j++; } else { out.push(a[i]); i++; j++; }
+    }
+    return out;
+  }
+
+  function union(lists) {
+    var seen = {}, out = [];
+    for (var i = 0; i < lists.length; i++) {
+      for (var j = 0; j < lists[i].length; j++) {
+        if (!seen[lists[i][j]]) { seen[lists[i][j]] = true; out.push(lists[i][j]); }
+      }
+    }
+    return out.sort(function (x, y) { return x - y; });
+  }
+
+  // candidates calls done(err, ids): every document that has all grams of
+  // every term, ascending.
+  function candidates(index, base, ts, done) {
+    var n = index.grams, shards = [], parts = [];
+    for (var i = 0; i < ts.length; i++) {
+      var tg = termGrams(ts[i]);
+      parts.push(tg);
+      var firsts = tg.one ? [tg.one] : tg.grams.map(function (g) { return chars(g)[0]; });
+      for (var k = 0; k < firsts.length; k++) {
+        var name = 'g' + shardOf(firsts[k], n);
+        if (shards.indexOf(name) < 0) { shards.push(name); }
+      }
+    }
+    need(base, shards, function (err) {
+      if (err) { done(err); return; }
+      var result = null;
+      for (var i = 0; i < parts.length; i++) {
+        var list = parts[i].one ? startingWith(parts[i].one, n) : allOf(parts[i].grams, n);
+        result = result === null ? list : intersect(result, list);
+      }
+      done(null, result || []);
+    });
+  }
+
+  function postings(g, n) {
+    var code = loaded['g' + shardOf(chars(g)[0], n)][g];
+    return code === undefined ? [] : ids(code);
+  }
+
+  function allOf(grams, n) {
+    var out = null;
+    for (var i = 0; i < grams.length && (out === null || out.length); i++) {
+      var l = postings(grams[i], n);
+      out = out === null ? l : intersect(out, l);
+    }
+    return out || [];
+  }
+
+  function startingWith(c, n) {
+    var shard = loaded['g' + shardOf(c, n)], lists = [];
+    for (var g in shard) {
+      if (Object.prototype.hasOwnProperty.call(shard, g) && chars(g)[0] === c) { lists.push(ids(shard[g])); }
+    }
+    return union(lists);
+  }
+
+  // chunkOf is the document chunk that holds id.
+  function chunkOf(index, id) {
+    var lo = 0, hi = index.chunks.length - 1;
+    while (lo < hi) {
+      var mid = (lo + hi + 1) >> 1;
+      if (index.chunks[mid] <= id) { lo = mid; } else { hi = mid - 1; }
+    }
+    return lo;
+  }
+
+  // query searches the sharded index and calls done(err, results,
+  // complete). It checks the candidates chunk by chunk, in index order,
+  // and stops once it has more than limit results: complete says whether
+  // every candidate was checked.
+  function query(index, base, q, limit, done) {
+    var ts = terms(q);
+    candidates(index, base, ts, function (err, cand) {
+      if (err) { done(err); return; }
+      var docs = [], pos = 0;
+      function next() {
+        if (pos >= cand.length) { done(null, search(docs, q), true); return; }
+        var c = chunkOf(index, cand[pos]);
+        need(base, ['d' + c], function (err) {
+          if (err) { done(err); return; }
+          var first = index.chunks[c], end = c + 1 < index.chunks.length ? index.chunks[c + 1] : index.count;
+          for (; pos < cand.length && cand[pos] < end; pos++) {
+            docs.push(decodeCached(cand[pos], loaded['d' + c][cand[pos] - first]));
+          }
+          var found = search(docs, q);
+          if (found.length > limit && pos < cand.length) { done(null, found, false); return; }
+          next();
+        });
+      }
+      next();
+    });
+  }
+
+  var decodedDocs = {};
+  function decodeCached(id, raw) {
+    if (!decodedDocs[id]) { decodedDocs[id] = decode(raw); decodedDocs[id].order = id; }
+    return decodedDocs[id];
   }
 
   /* ---- searching ---- */
@@ -204,12 +378,11 @@
     return out;
   }
 
-  // search returns the matching documents, best first: {doc, spans,
-  // titleTerms, score}. Every word of the query must be found in the text,
-  // its reading or the title.
-  function search(index, query) {
+  // search returns the matching documents among docs (decoded), best
+  // first: {doc, spans, titleTerms, score}. Every word of the query must be
+  // found in the text, its reading or the title.
+  function search(docs, query) {
     var ts = terms(query);
-    var docs = docsOf(index);
     var results = [];
     if (!ts.length) { return results; }
     for (var i = 0; i < docs.length; i++) {
@@ -237,7 +410,7 @@
       }
       if (!ok) { continue; }
       spans = mergeSpans(spans);
-      results.push({ doc: d, spans: spans, titleTerms: titleTerms, score: titleTerms * 1000 + Math.min(spans.length, 100), order: i });
+      results.push({ doc: d, spans: spans, titleTerms: titleTerms, score: titleTerms * 1000 + Math.min(spans.length, 100), order: d.order === undefined ? i : d.order });
     }
     results.sort(function (x, y) { return y.score - x.score || x.order - y.order; });
     return results;
@@ -320,20 +493,20 @@
 
   var MESSAGES = {
     standard: {
-      count: function (q, n) { return '「' + q + '」の検索結果：' + n + '件'; },
+      count: function (q, n, all) { return '「' + q + '」の検索結果：' + n + (all ? '件' : '件以上'); },
       more: function (n) { return '（上位' + n + '件を表示）'; },
       none: function (q) { return '「' + q + '」に一致する情報は見つかりませんでした。言葉を短くしたり、ひらがなで入力したりしてお試しください。'; },
       empty: '検索する言葉を入力してください。',
       noindex: '検索の準備ができませんでした。ページを読み込み直すか、目次からお探しください。',
-      title: function (q, n) { return '「' + q + '」の検索結果（' + n + '件）'; }
+      title: function (q, n, all) { return '「' + q + '」の検索結果（' + n + (all ? '件）' : '件以上）'); }
     },
     easy: {
-      count: function (q, n) { return '「' + q + '」で さがしました。' + n + 'こ みつかりました。'; },
+      count: function (q, n, all) { return '「' + q + '」で さがしました。' + n + (all ? 'こ みつかりました。' : 'こより おおく みつかりました。'); },
       more: function (n) { return '（はじめの ' + n + 'こを みせています）'; },
       none: function (q) { return '「' + q + '」は みつかりませんでした。みじかい ことばや、ひらがなで さがしてみてください。'; },
       empty: 'さがす ことばを いれてください。',
       noindex: 'いまは さがすことが できません。もくじから さがしてください。',
-      title: function (q, n) { return '「' + q + '」で さがした けっか（' + n + 'こ）'; }
+      title: function (q, n, all) { return '「' + q + '」で さがした けっか（' + n + (all ? 'こ）' : 'こより おおい）'); }
     }
   };
 
@@ -362,18 +535,24 @@
     if (q === null) { return; }
     q = q.replace(/^\s+|\s+$/g, '').slice(0, 100);
     if (input) { input.value = q; }
-    var text;
-    var results = [];
-    if (!window.PLANSITE_SEARCH || !window.PLANSITE_SEARCH.docs) {
-      text = msg.noindex;
+    var index = window.PLANSITE_SEARCH;
+    if (!index || !index.chunks) {
+      show(list, status, [], msg.noindex);
     } else if (!terms(q).length) {
-      text = msg.empty;
+      show(list, status, [], msg.empty);
     } else {
-      results = search(window.PLANSITE_SEARCH, q);
-      text = results.length ? msg.count(q, results.length) : msg.none(q);
-      if (results.length > MAX_RESULTS) { text += msg.more(MAX_RESULTS); }
-      document.title = msg.title(q, results.length) + ' | ' + document.title;
+      query(index, (list.getAttribute('data-index') || '') + index.dir, q, MAX_RESULTS, function (err, results, complete) {
+        if (err) { show(list, status, [], msg.noindex); return; }
+        var text = results.length ? msg.count(q, results.length, complete) : msg.none(q);
+        if (results.length > MAX_RESULTS) { text += msg.more(MAX_RESULTS); }
+        document.title = msg.title(q, results.length, complete) + ' | ' + document.title;
+        show(list, status, results, text);
+      });
     }
+  }
+
+  // show lists the results and says text in the status.
+  function show(list, status, results, text) {
     var root = list.getAttribute('data-root') || '';
     while (list.firstChild) { list.removeChild(list.firstChild); }
     for (var i = 0; i < results.length && i < MAX_RESULTS; i++) {
@@ -385,7 +564,7 @@
     window.setTimeout(function () { status.textContent = text; }, 100);
   }
 
-  window.plansiteSearch = { normalize: normalize, search: search, version: 1 };
+  var api = window.plansiteSearch = { normalize: normalize, query: query, addScript: addScript, version: 2 };
 
   if (typeof document === 'undefined') { return; }
   if (document.readyState === 'loading') {

@@ -1,0 +1,244 @@
+package search
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"unicode/utf8"
+)
+
+// # Shards
+//
+// A site of thousands of pages has an index of many megabytes, too much to
+// load for one query. Sharded splits it so that a query loads only what it
+// needs, still as classic scripts (file:// allows no fetch):
+//
+//   - the entry script (search-index.js) describes the rest:
+//     window.PLANSITE_SEARCH = {"version":2,"dir":…,"grams":S,"chunks":[…],"count":N};
+//   - document chunks d0.js, d1.js, … hold the documents in index order
+//     (as in the single-file index, [url, title, section, ruby]), about
+//     ChunkBytes each; "chunks" lists the id of each chunk's first document;
+//   - gram shards g0.js … g(S-1).js map each pair of neighbouring
+//     characters (bigram) of a document's normalised text, reading or title
+//     to the ids of the documents that have it. The bigram's first
+//     character picks its shard, so all bigrams that start with one
+//     character are in one shard; a document's last character of each of
+//     those strings is indexed as that character followed by "\n".
+//
+// Each shard or chunk script calls window.PLANSITE_SEARCH_LOAD(name, data).
+// A query word occurs in a document only if every bigram of the word does
+// (a one-character word: a bigram that starts with it), so intersecting
+// the bigrams' lists gives every document that can match, and search.js
+// loads only the chunks of those candidates to check them: recall stays
+// 100%. Ids in a list are ascending and written as differences in a
+// base-64 variable-length code (see appendID).
+
+// ChunkBytes is the size the document chunks and gram shards aim at.
+const ChunkBytes = 48 << 10
+
+// File is one script of a sharded index, named relative to the index's
+// folder.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Sharded returns the scripts of the index of docs: the entry script, to be
+// written as entry (its "dir" field is dir, the folder of the other files
+// relative to the entry script, ending in "/"), and the chunk and shard
+// files to be written under dir. The output depends only on the set of docs.
+func Sharded(docs []Doc, dir string) (entry []byte, files []File) {
+	lines := indexLines(docs)
+	var chunks []int
+	var cur [][]byte
+	size := 0
+	flush := func() {
+		if len(cur) == 0 {
+			return
+		}
+		name := fmt.Sprintf("d%d", len(chunks)-1)
+		files = append(files, File{Name: name + ".js", Data: loadScript(name, "["+string(bytes.Join(cur, []byte(",\n")))+"]")})
+		cur, size = nil, 0
+	}
+	grams := map[string][]int{}
+	for id, l := range lines {
+		if len(cur) == 0 {
+			chunks = append(chunks, id)
+		}
+		cur = append(cur, l.line)
+		size += len(l.line)
+		if size >= ChunkBytes {
+			flush()
+		}
+		for g := range l.grams {
+			grams[g] = append(grams[g], id)
+		}
+	}
+	flush()
+	shards := gramShards(grams)
+	for i, s := range shards {
+		files = append(files, File{Name: fmt.Sprintf("g%d.js", i), Data: loadScript(fmt.Sprintf("g%d", i), s)})
+	}
+	var b strings.Builder
+	b.WriteString("/* plansite search index: generated, do not edit. */\n")
+	fmt.Fprintf(&b, `window.PLANSITE_SEARCH = {"version":2,"dir":%s,"grams":%d,"count":%d,"chunks":[`, appendJSONString(nil, dir), len(shards), len(lines))
+	for i, c := range chunks {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprint(&b, c)
+	}
+	b.WriteString("]};\n")
+	return []byte(b.String()), files
+}
+
+// indexed is one document of the index: its line and its bigrams.
+type indexed struct {
+	key   []string
+	line  []byte
+	grams map[string]bool
+}
+
+// indexLines encodes docs in index order with their bigrams.
+func indexLines(docs []Doc) []indexed {
+	out := make([]indexed, 0, len(docs))
+	for _, d := range docs {
+		segs := d.segments()
+		ruby := encodeRuby(segs)
+		out = append(out, indexed{key: []string{d.URL, d.Title, d.Section, ruby}, line: docLine(d, ruby), grams: docGrams(d, segs)})
+	}
+	slices.SortStableFunc(out, func(a, b indexed) int {
+		if c := naturalCompare(a.key[0], b.key[0]); c != 0 {
+			return c
+		}
+		return slices.Compare(a.key, b.key)
+	})
+	return out
+}
+
+// docGrams returns the bigrams of a document's normalised text, reading
+// and title, as search.js folds them.
+func docGrams(d Doc, segs []seg) map[string]bool {
+	var text, reading strings.Builder
+	for _, s := range segs {
+		text.WriteString(string(s.base))
+		if s.reading != "" {
+			reading.WriteString(s.reading)
+		} else {
+			reading.WriteString(foldRunes(s.base))
+		}
+	}
+	out := map[string]bool{}
+	for _, s := range []string{foldRunes([]rune(text.String())), reading.String(), Normalize(d.Title)} {
+		addGrams(out, s)
+	}
+	return out
+}
+
+func foldRunes(rs []rune) string {
+	var b strings.Builder
+	for _, r := range rs {
+		b.WriteRune(fold(r))
+	}
+	return b.String()
+}
+
+// addGrams adds the bigrams of s, and its last character followed by "\n".
+func addGrams(set map[string]bool, s string) {
+	var prev rune = -1
+	for _, r := range s {
+		if prev >= 0 {
+			set[string(prev)+string(r)] = true
+		}
+		prev = r
+	}
+	if prev >= 0 {
+		set[string(prev)+"\n"] = true
+	}
+}
+
+// gramShards groups the bigrams by their first character into shards of
+// about ChunkBytes and returns each shard's JSON object.
+func gramShards(grams map[string][]int) []string {
+	total := 0
+	lists := make(map[string]string, len(grams))
+	for g, ids := range grams {
+		lists[g] = encodeIDs(ids)
+		total += len(g) + len(lists[g]) + 6
+	}
+	n := max(1, (total+ChunkBytes-1)/ChunkBytes)
+	keys := make([]string, 0, len(grams))
+	for g := range grams {
+		keys = append(keys, g)
+	}
+	slices.Sort(keys)
+	parts := make([][]byte, n)
+	for _, g := range keys {
+		i := ShardOf(g, n)
+		if len(parts[i]) > 0 {
+			parts[i] = append(parts[i], ",\n"...)
+		}
+		parts[i] = appendJSONString(parts[i], g)
+		parts[i] = append(parts[i], ':')
+		parts[i] = appendJSONString(parts[i], lists[g])
+	}
+	out := make([]string, n)
+	for i, p := range parts {
+		out[i] = "{" + string(p) + "}"
+	}
+	return out
+}
+
+// ShardOf is the gram shard of a bigram among n: its first character's
+// code point modulo n. search.js computes the same.
+func ShardOf(gram string, n int) int {
+	r, _ := utf8.DecodeRuneInString(gram)
+	return int(r) % n
+}
+
+// idDigits is the alphabet of the id code: the first 32 characters end a
+// number, the last 32 carry 5 more bits.
+const idDigits = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ_-$*+!"
+
+// encodeIDs writes ascending ids as differences (the first from -1),
+// each in appendID's code.
+func encodeIDs(ids []int) string {
+	var b []byte
+	prev := -1
+	for _, id := range ids {
+		b = appendID(b, id-prev-1)
+		prev = id
+	}
+	return string(b)
+}
+
+// appendID writes v ≥ 0 five bits at a time, most significant first: each
+// character but the last is a continuation digit (idDigits[32:]).
+func appendID(b []byte, v int) []byte {
+	var tmp [14]byte
+	i := len(tmp) - 1
+	tmp[i] = idDigits[v&31]
+	for v >>= 5; v > 0; v >>= 5 {
+		i--
+		tmp[i] = idDigits[32+v&31]
+	}
+	return append(b, tmp[i:]...)
+}
+
+// loadScript wraps data in the call that hands it to search.js.
+func loadScript(name, data string) []byte {
+	return []byte("window.PLANSITE_SEARCH_LOAD(" + string(appendJSONString(nil, name)) + "," + data + ");\n")
+}
+
+// docLine is a document as a JSON array [url, title, section, ruby].
+func docLine(d Doc, ruby string) []byte {
+	line := []byte("[")
+	for i, s := range []string{d.URL, Compose(d.Title), Compose(d.Section), ruby} {
+		if i > 0 {
+			line = append(line, ',')
+		}
+		line = appendJSONString(line, s)
+	}
+	return append(line, ']')
+}
