@@ -11,6 +11,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/plansite/plansite/internal/output"
 	"html/template"
 	"io"
 	"io/fs"
@@ -98,21 +99,21 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	out, err := newOutput(opts.Dest, opts.Minify)
+	out, err := output.New(opts.Dest, opts.Minify)
 	if err != nil {
 		return Stats{}, err
 	}
 	if err := b.writeSite(out); err != nil {
-		out.discard()
+		out.Discard()
 		return Stats{}, err
 	}
 	// Pages carried over used no texts: keep the texts they would use.
 	if err := b.readings.Save(b.carried.Load() == 0); err != nil && opts.Warnings != nil {
 		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
 	}
-	st := Stats{Pages: len(b.pages()), Files: len(out.files()), Warnings: warnings}
-	if err := out.commit(); err != nil {
-		out.discard()
+	st := Stats{Pages: len(b.pages()), Files: len(out.Files()), Warnings: warnings}
+	if err := out.Commit(); err != nil {
+		out.Discard()
 		return Stats{}, err
 	}
 	return st, nil
@@ -122,7 +123,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 // theme assets, copied content files, the sitemap, the search indexes and
 // the bundles. What did not change since the previous build into the same
 // output is carried over instead (see incremental.go).
-func (b *builder) writeSite(out *output) error {
+func (b *builder) writeSite(out *output.Folder) error {
 	global, err := b.globalKey()
 	if err != nil {
 		return err
@@ -149,7 +150,7 @@ func (b *builder) writeSite(out *output) error {
 	if err != nil {
 		return err
 	}
-	if err := out.writeRaw(stampFile, []byte(stampText)); err != nil {
+	if err := out.WriteRaw(stampFile, []byte(stampText)); err != nil {
 		return err
 	}
 	return b.saveManifest(next)
@@ -167,14 +168,14 @@ func (b *builder) addCopies(m map[string]string) {
 // derive makes the derived output name (the search indexes, the bundles)
 // with make, which returns the files it wrote, or links those files from
 // the previous output when their inputs, all pages, did not change.
-func (b *builder) derive(prev, next *manifest, out *output, name, key string, make func() ([]string, error)) error {
+func (b *builder) derive(prev, next *manifest, out *output.Folder, name, key string, make func() ([]string, error)) error {
 	files := prev.Derived[name].Files
 	carried := prev.Derived[name].Key == key && len(files) > 0
 	for _, p := range files {
-		carried = carried && out.exists(p)
+		carried = carried && out.Exists(p)
 	}
 	for i := 0; carried && i < len(files); i++ {
-		carried = out.link(files[i])
+		carried = out.Link(files[i])
 	}
 	if !carried {
 		var err error

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/plansite/plansite/internal/output"
 	"os"
 	"path"
 	"path/filepath"
@@ -27,10 +28,10 @@ var bundlePaths = []string{epubPath, easyEPUBPath, zipPath}
 // an EPUB 3 of each variant. The ZIP reads each file only when it packs
 // it, and reuses the compressed entries of files the previous build's ZIP
 // already holds unchanged.
-func (b *builder) writeBundles(out *output) error {
+func (b *builder) writeBundles(out *output.Folder) error {
 	var in []bundle.File
-	for _, p := range out.files() {
-		in = append(in, bundle.File{Path: p, Load: func() ([]byte, error) { return out.read(p) }})
+	for _, p := range out.Files() {
+		in = append(in, bundle.File{Path: p, Load: func() ([]byte, error) { return out.Read(p) }})
 	}
 	m := b.bundleMeta()
 	var books [2][]byte
@@ -44,15 +45,15 @@ func (b *builder) writeBundles(out *output) error {
 	if errs[1] != nil {
 		return fmt.Errorf("EPUB bundle (わかりやすい版): %w", errs[1])
 	}
-	if err := out.writeRaw(epubPath, books[0]); err != nil {
+	if err := out.WriteRaw(epubPath, books[0]); err != nil {
 		return err
 	}
-	if err := out.writeRaw(easyEPUBPath, books[1]); err != nil {
+	if err := out.WriteRaw(easyEPUBPath, books[1]); err != nil {
 		return err
 	}
 	// the ZIP carries the EPUBs too, so its copy of the site is complete
 	in = append(in, bundle.File{Path: epubPath, Data: books[0]}, bundle.File{Path: easyEPUBPath, Data: books[1]})
-	zipFile := filepath.Join(out.dir, filepath.FromSlash(zipPath))
+	zipFile := out.Path(zipPath)
 	f, err := os.Create(zipFile)
 	if err != nil {
 		return err
@@ -65,7 +66,7 @@ func (b *builder) writeBundles(out *output) error {
 	if err != nil {
 		return fmt.Errorf("ZIP bundle: %w", err)
 	}
-	out.add(zipPath)
+	out.Add(zipPath)
 	return nil
 }
 

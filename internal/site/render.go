@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"github.com/plansite/plansite/internal/output"
 	"html/template"
 	"io/fs"
 	"net/url"
@@ -50,13 +51,13 @@ type layout struct {
 // the one prev recorded. It returns each page's search documents and
 // records every page in next; the order follows the page list, so the
 // result does not depend on scheduling.
-func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, out *output) ([][]search.Doc, error) {
+func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, out *output.Folder) ([][]search.Doc, error) {
 	docs := make([][]search.Doc, len(pages))
 	recs := make([]pageRecord, len(pages))
 	errs := make([]error, len(pages))
 	b.parallel(len(pages), func(i int) {
 		pg := pages[i]
-		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.linkSized(pg.path, r.Size) {
+		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.LinkSized(pg.path, r.Size) {
 			recs[i], docs[i] = r, r.Docs
 			b.addCopies(r.Copies)
 			b.carried.Add(1)
@@ -70,7 +71,7 @@ func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, 
 		}
 		b.addCopies(copies)
 		var size int64
-		size, errs[i] = out.write(pg.path, data)
+		size, errs[i] = out.Write(pg.path, data)
 		recs[i] = pageRecord{Key: keys[i], Size: size, Docs: docs[i], Copies: copies}
 	})
 	var all diag.List

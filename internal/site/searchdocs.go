@@ -1,6 +1,7 @@
 package site
 
 import (
+	"github.com/plansite/plansite/internal/output"
 	"strings"
 
 	"github.com/plansite/plansite/internal/markdown"
@@ -56,7 +57,7 @@ var searchIndexes = []struct {
 
 // writeSearch writes the sharded search index of each variant and returns
 // the files it wrote.
-func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) ([]string, error) {
+func (b *builder) writeSearch(out *output.Folder, pages []*page, docs [][]search.Doc) ([]string, error) {
 	byVariant := map[Variant][]search.Doc{}
 	for i, pg := range pages {
 		byVariant[pg.variant] = append(byVariant[pg.variant], docs[i]...)
@@ -65,13 +66,13 @@ func (b *builder) writeSearch(out *output, pages []*page, docs [][]search.Doc) (
 	for _, ix := range searchIndexes {
 		entry, files := search.Sharded(byVariant[ix.variant], ix.dir)
 		// The index is compact already: minifying it would only cost time.
-		if err := out.writeRaw(assetsDir+ix.entry, entry); err != nil {
+		if err := out.WriteRaw(assetsDir+ix.entry, entry); err != nil {
 			return nil, err
 		}
 		written = append(written, assetsDir+ix.entry)
 		for _, f := range files {
 			p := assetsDir + ix.dir + f.Name
-			if err := out.writeRaw(p, f.Data); err != nil {
+			if err := out.WriteRaw(p, f.Data); err != nil {
 				return nil, err
 			}
 			written = append(written, p)

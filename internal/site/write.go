@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"github.com/plansite/plansite/internal/output"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -12,7 +13,7 @@ import (
 
 // writeExtra writes the theme's static files (under assets/), the content
 // files that pages link to, and sitemap.xml.
-func (b *builder) writeExtra(out *output) error {
+func (b *builder) writeExtra(out *output.Folder) error {
 	err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -21,7 +22,7 @@ func (b *builder) writeExtra(out *output) error {
 		if err != nil {
 			return err
 		}
-		_, err = out.write(assetsDir+strings.TrimPrefix(p, "static/"), data)
+		_, err = out.Write(assetsDir+strings.TrimPrefix(p, "static/"), data)
 		return err
 	})
 	if err != nil {
@@ -31,14 +32,14 @@ func (b *builder) writeExtra(out *output) error {
 		return err
 	}
 	if b.site.BaseURL != "" {
-		_, err := out.write("sitemap.xml", b.sitemap())
+		_, err := out.Write("sitemap.xml", b.sitemap())
 		return err
 	}
 	return nil
 }
 
 // writeCopies copies the content files that pages link to, as they are.
-func (b *builder) writeCopies(out *output) error {
+func (b *builder) writeCopies(out *output.Folder) error {
 	names := make([]string, 0, len(b.copies))
 	for o := range b.copies {
 		names = append(names, o)
@@ -49,7 +50,7 @@ func (b *builder) writeCopies(out *output) error {
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.copies[o], err)
 		}
-		if err := out.writeRaw(o, data); err != nil {
+		if err := out.WriteRaw(o, data); err != nil {
 			return err
 		}
 	}
@@ -70,38 +71,4 @@ func (b *builder) sitemap() []byte {
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
-}
-
-// swap replaces dest by tmp. Where the system exchanges two folders in
-// one step (Linux's renameat2), dest holds the whole old or the whole new
-// output at every moment, so a server reading it during a rebuild never
-// finds a hole. Elsewhere dest is renamed aside first, so that a failure
-// in between can be undone.
-func swap(tmp, dest string) error {
-	if exchanged, err := exchange(tmp, dest); err != nil {
-		os.RemoveAll(tmp)
-		return err
-	} else if exchanged {
-		return os.RemoveAll(tmp) // now the old output
-	}
-	old := tmp + "-old"
-	hadOld := true
-	if err := os.Rename(dest, old); err != nil {
-		if !os.IsNotExist(err) {
-			os.RemoveAll(tmp)
-			return err
-		}
-		hadOld = false
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		if hadOld {
-			os.Rename(old, dest)
-		}
-		os.RemoveAll(tmp)
-		return err
-	}
-	if hadOld {
-		return os.RemoveAll(old)
-	}
-	return nil
 }

@@ -1,4 +1,9 @@
-package site
+// Package output is the last stage of a build: the folder a build streams
+// its files into, which replaces the destination in one step only when the
+// whole build succeeded. Files are minified by type as they are written,
+// and a file whose bytes equal the previous output's is hard-linked from
+// it instead of written again.
+package output
 
 import (
 	"bytes"
@@ -12,13 +17,14 @@ import (
 	"github.com/tdewolff/minify/v2"
 )
 
-// output is the temporary folder a build streams its files into, beside
+// Folder is the temporary folder a build streams its files into, beside
 // the destination. Each file is minified (when asked) and written as soon
 // as it is made, so the site is never held in memory whole. A file whose
 // bytes equal the previous build's is hard-linked from it instead of
 // written again. The folder replaces the destination only when the whole
-// build succeeded (commit); otherwise it is removed (discard).
-type output struct {
+// build succeeded (Commit); otherwise it is removed (Discard). Its methods
+// are safe for concurrent use.
+type Folder struct {
 	dir  string // the temporary folder
 	prev string // the previous output, for carrying unchanged files over
 	min  *minify.M
@@ -27,10 +33,10 @@ type output struct {
 	paths []string // every file written, in no particular order
 }
 
-// newOutput makes the temporary folder for dest. When dest is a symbolic
-// link to a folder (public → the web server's folder), the folder it
+// New makes the temporary folder for dest. When dest is a symbolic
+// Link to a folder (public → the web server's folder), the folder it
 // points to is the one replaced, and the link stays.
-func newOutput(dest string, doMinify bool) (*output, error) {
+func New(dest string, doMinify bool) (*Folder, error) {
 	dest = filepath.Clean(dest)
 	if st, err := os.Lstat(dest); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(dest)
@@ -51,16 +57,16 @@ func newOutput(dest string, doMinify bool) (*output, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	o := &output{dir: tmp, prev: dest}
+	o := &Folder{dir: tmp, prev: dest}
 	if doMinify {
 		o.min = minifier()
 	}
 	return o, nil
 }
 
-// write minifies data by the type of p's extension and writes it as p. It
+// Write minifies data by the type of p's extension and writes it as p. It
 // returns the size written.
-func (o *output) write(p string, data []byte) (int64, error) {
+func (o *Folder) Write(p string, data []byte) (int64, error) {
 	if o.min != nil {
 		if mt, ok := mediaTypes[path.Ext(p)]; ok {
 			var buf bytes.Buffer
@@ -71,11 +77,11 @@ func (o *output) write(p string, data []byte) (int64, error) {
 			data = buf.Bytes()
 		}
 	}
-	return int64(len(data)), o.writeRaw(p, data)
+	return int64(len(data)), o.WriteRaw(p, data)
 }
 
-// writeRaw writes data as p without minifying it.
-func (o *output) writeRaw(p string, data []byte) error {
+// WriteRaw writes data as p without minifying it.
+func (o *Folder) WriteRaw(p string, data []byte) error {
 	rel := filepath.FromSlash(path.Clean(p))
 	full := filepath.Join(o.dir, rel)
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -86,13 +92,13 @@ func (o *output) writeRaw(p string, data []byte) error {
 			return err
 		}
 	}
-	o.add(path.Clean(p))
+	o.Add(path.Clean(p))
 	return nil
 }
 
 // carryOver hard-links the previous build's copy of rel when its bytes
 // equal data, and reports whether it did.
-func (o *output) carryOver(rel, full string, data []byte) bool {
+func (o *Folder) carryOver(rel, full string, data []byte) bool {
 	old := filepath.Join(o.prev, rel)
 	st, err := os.Lstat(old)
 	if err != nil || !st.Mode().IsRegular() || st.Size() != int64(len(data)) {
@@ -105,22 +111,22 @@ func (o *output) carryOver(rel, full string, data []byte) bool {
 	return os.Link(old, full) == nil
 }
 
-// exists reports whether the previous output has a regular file p.
-func (o *output) exists(p string) bool {
+// Exists reports whether the previous output has a regular file p.
+func (o *Folder) Exists(p string) bool {
 	st, err := os.Lstat(filepath.Join(o.prev, filepath.FromSlash(p)))
 	return err == nil && st.Mode().IsRegular()
 }
 
-// linkSized carries p over from the previous output when it is there with
+// LinkSized carries p over from the previous output when it is there with
 // the given size, and reports whether it did.
-func (o *output) linkSized(p string, size int64) bool {
+func (o *Folder) LinkSized(p string, size int64) bool {
 	st, err := os.Lstat(filepath.Join(o.prev, filepath.FromSlash(p)))
-	return err == nil && st.Mode().IsRegular() && st.Size() == size && o.link(p)
+	return err == nil && st.Mode().IsRegular() && st.Size() == size && o.Link(p)
 }
 
-// link carries p over from the previous output by a hard link, and reports
+// Link carries p over from the previous output by a hard link, and reports
 // whether it could.
-func (o *output) link(p string) bool {
+func (o *Folder) Link(p string) bool {
 	rel := filepath.FromSlash(path.Clean(p))
 	full := filepath.Join(o.dir, rel)
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
@@ -129,24 +135,24 @@ func (o *output) link(p string) bool {
 	if os.Link(filepath.Join(o.prev, rel), full) != nil {
 		return false
 	}
-	o.add(path.Clean(p))
+	o.Add(path.Clean(p))
 	return true
 }
 
-// add records a file written into dir by other means.
-func (o *output) add(p string) {
+// Add records a file written into dir by other means.
+func (o *Folder) Add(p string) {
 	o.mu.Lock()
 	o.paths = append(o.paths, p)
 	o.mu.Unlock()
 }
 
-// read returns a file written to the output.
-func (o *output) read(p string) ([]byte, error) {
+// Read returns a file written to the output.
+func (o *Folder) Read(p string) ([]byte, error) {
 	return os.ReadFile(filepath.Join(o.dir, filepath.FromSlash(p)))
 }
 
-// files returns the paths written so far, sorted.
-func (o *output) files() []string {
+// Files returns the paths written so far, sorted.
+func (o *Folder) Files() []string {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	out := slices.Clone(o.paths)
@@ -154,8 +160,12 @@ func (o *output) files() []string {
 	return out
 }
 
-// commit swaps the folder in for the destination.
-func (o *output) commit() error { return swap(o.dir, o.prev) }
+// Commit swaps the folder in for the destination.
+func (o *Folder) Commit() error { return swap(o.dir, o.prev) }
 
-// discard removes the temporary folder.
-func (o *output) discard() { os.RemoveAll(o.dir) }
+// Discard removes the temporary folder.
+func (o *Folder) Discard() { os.RemoveAll(o.dir) }
+
+// Path is the file system path of p in the folder, for writers that need a
+// file (Add the path when it is written).
+func (o *Folder) Path(p string) string { return filepath.Join(o.dir, filepath.FromSlash(p)) }

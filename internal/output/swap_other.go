@@ -1,6 +1,6 @@
 //go:build !linux
 
-package site
+package output
 
 // exchange is not available here: swap renames the old output aside.
 func exchange(a, b string) (bool, error) { return false, nil }
