@@ -27,12 +27,15 @@ func ServeLatency(plansite, dir string) ([]time.Duration, error) {
 		return nil, err
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
 	cmd := exec.CommandContext(ctx, plansite, "serve", "-s", dir, "--addr", addr, "--cache-dir", filepath.Join(dir, ".cache-serve"))
 	if err := cmd.Start(); err != nil {
+		cancel()
 		return nil, err
 	}
-	defer cmd.Wait()
+	defer func() {
+		cancel() // stops the server
+		cmd.Wait()
+	}()
 	base := "http://" + addr
 	if err := waitReady(base, 10*time.Minute); err != nil {
 		return nil, err
