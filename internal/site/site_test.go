@@ -91,13 +91,19 @@ func firstDiff(a, b []byte) string {
 func TestDeterministic(t *testing.T) {
 	a, _ := buildSample(t, true)
 	b, _ := buildSample(t, true)
-	ta, tb := readTree(t, a), readTree(t, b)
-	if len(ta) != len(tb) {
-		t.Fatalf("%d files vs %d", len(ta), len(tb))
+	sameTrees(t, readTree(t, a), readTree(t, b), "another build")
+}
+
+// sameTrees fails the test for each file of want that got lacks or has
+// with other bytes, and when got has other files.
+func sameTrees(t *testing.T, want, got map[string][]byte, what string) {
+	t.Helper()
+	if len(want) != len(got) {
+		t.Errorf("%d files, %s has %d", len(got), what, len(want))
 	}
-	for p, data := range ta {
-		if !bytes.Equal(data, tb[p]) {
-			t.Errorf("%s differs between two builds", p)
+	for p, data := range want {
+		if !bytes.Equal(data, got[p]) {
+			t.Errorf("%s differs from %s", p, what)
 		}
 	}
 }
