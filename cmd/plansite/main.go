@@ -121,7 +121,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "plansite: build failed; the previous output was left as it was")
 		return 1
 	}
-	fmt.Fprintf(stdout, "built %d pages (%d files) into %s, %d warnings\n", stats.Pages, stats.Files, *dest, stats.Warnings)
+	fmt.Fprintf(stdout, "built %d pages (%d files) into %s, %d warnings; %d pages unchanged\n", stats.Pages, stats.Files, *dest, stats.Warnings, stats.Carried)
 	return 0
 }
 

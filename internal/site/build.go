@@ -51,6 +51,7 @@ type Options struct {
 // Stats describe a finished build.
 type Stats struct {
 	Pages    int // HTML pages written
+	Carried  int // pages carried over unchanged from the previous build
 	Files    int // all files written
 	Warnings int
 }
@@ -111,7 +112,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err := b.readings.Save(b.carried.Load() == 0); err != nil && opts.Warnings != nil {
 		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
 	}
-	st := Stats{Pages: len(b.pages()), Files: len(out.Files()), Warnings: warnings}
+	st := Stats{Pages: len(b.pages()), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings}
 	if err := out.Commit(); err != nil {
 		out.Discard()
 		return Stats{}, err
@@ -143,9 +144,9 @@ func (b *builder) writeSite(out *output.Folder) error {
 		return err
 	}
 	derived := derivedKey(keys)
-	err = b.derive(prev, next, out, derived, "search", func() ([]string, error) { return b.writeSearch(out, pages, docs) })
+	err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
 	if err == nil && !b.opts.NoBundles {
-		err = b.derive(prev, next, out, derived, "bundles", func() ([]string, error) { return bundlePaths, b.writeBundles(out) })
+		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return bundlePaths, b.writeBundles(out) })
 	}
 	if err != nil {
 		return err
