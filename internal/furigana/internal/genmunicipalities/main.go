@@ -254,4 +254,3 @@ func hasKanji(s string) bool {
 	}
 	return false
 }
-
