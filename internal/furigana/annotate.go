@@ -371,7 +371,11 @@ func (a *Annotator) Unknown(text string) []string {
 	if !hasKanji(text) {
 		return nil
 	}
-	ms := a.analyze(text)
+	return unknownWords(a.analyze(text))
+}
+
+// unknownWords returns the unknown words of an analysis; see Unknown.
+func unknownWords(ms []morph) []string {
 	bad := make([]bool, len(ms))
 	for i, m := range ms {
 		bad[i] = m.unknown && !m.user && hasKanji(m.surface) && !isCounterAfterNumber(ms, i)

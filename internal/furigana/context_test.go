@@ -76,3 +76,25 @@ func TestOnLike(t *testing.T) {
 		}
 	}
 }
+
+func TestNotes(t *testing.T) {
+	a := New(Dictionary{"花小金井": "はなこがねい"})
+	got := a.Notes("青葉町三丁目と花小金井駅、国立市の公助。本町二丁目。東京都の施設")
+	want := []Note{
+		{Kind: NotePlace, Word: "青葉町", Reading: "あおばまち"},
+		{Kind: NotePlace, Word: "国立市", Reading: "くにたちし", Municipal: true},
+		{Kind: NoteSplit, Word: "公助", Reading: "こうじょ"},
+		{Kind: NotePlace, Word: "本町", Reading: "ほんちょう"},
+	}
+	if len(got) != len(want) {
+		t.Fatalf("Notes = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("note %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	if n := New(nil).Notes("市民協働を進める"); len(n) != 0 {
+		t.Errorf("Notes = %+v, want none (協働 is built in)", n)
+	}
+}
