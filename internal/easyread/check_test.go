@@ -242,13 +242,43 @@ func TestSentences(t *testing.T) {
 	for _, s := range sentences(text, 1) {
 		got = append(got, fmt.Sprintf("%d:%s", s.line, string(s.text)))
 	}
-	want := []string{"1:「はい。」", "1:と いいました！", "1:ほんとう？", "1:うん", "2:つぎの ぎょう。", "5:A", "5:B"}
+	// うん is soft-wrapped: the rendered paragraph reads うん つぎの ぎょう。
+	want := []string{"1:「はい。」", "1:と いいました！", "1:ほんとう？", "1:うん つぎの ぎょう。", "5:A", "5:B"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("sentences:\n got %q\nwant %q", got, want)
 	}
 	// Whitespace is not counted.
 	if n := (sentence{text: []rune("あ い　う")}).length(); n != 3 {
 		t.Errorf("length = %d, want 3", n)
+	}
+}
+
+// TestSoftWrappedSentences checks that a sentence wrapped over several
+// source lines is measured whole and reported where it starts, while
+// headings, list items and table rows stay apart.
+func TestSoftWrappedSentences(t *testing.T) {
+	text := "# みだし\n" +
+		"わたしたちは まちの みんなと いっしょに\n" + // line 2: the sentence starts here
+		"たのしく あんしんして まいにち げんきに\n" +
+		"くらしていける まちを ずっと みんなで めざして いきます。\n" +
+		"\n" +
+		"- ひとつめ\n" +
+		"- ふたつめ\n" +
+		"> いんようの\n" +
+		"> つづきです。\n"
+	var got []string
+	for _, s := range sentences(text, 1) {
+		got = append(got, fmt.Sprintf("%d:%s", s.line, string(s.text)))
+	}
+	want := []string{"1:みだし",
+		"2:わたしたちは まちの みんなと いっしょに たのしく あんしんして まいにち げんきに くらしていける まちを ずっと みんなで めざして いきます。",
+		"6:ひとつめ", "7:ふたつめ", "8:いんようの つづきです。"}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("sentences:\n got %q\nwant %q", got, want)
+	}
+	rep := Check("wrap.easy.md", 1, text, Config{})
+	if len(rep.Findings) != 1 || rep.Findings[0].Rule != RuleSentenceLength || rep.Findings[0].Line != 2 || rep.Findings[0].Severity != Error {
+		t.Errorf("want one sentence-length error on line 2, got\n%s", rep)
 	}
 }
 
@@ -501,6 +531,9 @@ func TestReadability(t *testing.T) {
 	if r := ReadabilityOf("# \n\n```\nx\n```"); r.Score != 0 || r.Sentences != 0 {
 		t.Errorf("empty text: %+v", r)
 	}
+	// The spaces of 分かち書き do not change the score.
+	spaced := ReadabilityOf("わたしは まいにち こうえんを あるきます。").Score
+	check("spaced", spaced, ReadabilityOf("わたしはまいにちこうえんをあるきます。").Score)
 	// Easy text reads easier than plan prose.
 	easy := ReadabilityOf(goodTexts["realistic"]).Score
 	hard := ReadabilityOf("本計画は、障害者福祉施策を総合的かつ計画的に推進するため、関係機関と連携し、各種事業を実施するものです。").Score
