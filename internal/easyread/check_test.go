@@ -423,6 +423,18 @@ func TestHardWords(t *testing.T) {
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("got %q\nwant %q", got, want)
 	}
+	// Formal words with easy kanji, and hard words spelt in kana as whole
+	// words only (じっし is not in じっしゅう).
+	got = find("とうめんの あいだ、当面の間は 所定の ようしで すいしん します。じっしゅうに いきます。", nil)
+	want = []string{
+		"「とうめん」 is a hard word → しばらく",
+		"「当面の間」 is a hard word → しばらく",
+		"「所定の」 is a hard word → きまった",
+		"「すいしんします」 is a hard word → すすめます",
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
 	// A site adds, replaces and removes words.
 	got = find("ぐるーぷほーむと 施策と 推進", map[string]string{
 		"ぐるーぷ ほーむ": "みんなで すむ いえ", "施策": "", "推進": "-", " ": "x",
@@ -461,12 +473,15 @@ func TestDoubleNegative(t *testing.T) {
 		"いわずにはいられない", "わらわないではいられません",
 		"あたらないとは限らない", "おきないとはかぎりません",
 		"いかないわけにはいかない", "いかないわけにはいきません",
-		"しらないはずがない",
+		"しらないはずがない", "しらないはずはありません", "こないはずはない",
 		"しなければならない", "しなければなりません", "しなくてはいけない", "しないといけません",
 	}
 	no := []string{
 		"いきません", "できない", "わけが あります", "ないです", "ことは ありません",
 		"はなしを します", "ならないように します", "あります",
+		// Questions and invitations are not double negatives.
+		"わからないことは ありませんか", "こまって いないことは ありませんか？",
+		"いっしょに いかないと いけませんか",
 	}
 	for _, s := range yes {
 		if n := Counts([]Report{Check("x", 1, s+"。", Config{})})[RuleDoubleNegative]; n != 1 {
@@ -604,6 +619,38 @@ func TestDeterministic(t *testing.T) {
 	for range 20 {
 		if got := Check("x", 1, badText+"あいう あい う い", Config{HardWords: site}).String(); got != first {
 			t.Fatalf("output differs:\n%s\n---\n%s", first, got)
+		}
+	}
+}
+
+func TestPolitePassive(t *testing.T) {
+	yes := map[string]Severity{
+		"しりょうを 送らせていただきます":      Error,
+		"まどぐちは 9じからと なっております":   Error,
+		"みんなで はなしあって おります":      Error,
+		"こちらが うけつけで ございます":      Error,
+		"よろしく おねがい いたします":       Warning,
+		"もうしこみは 市で 受けつけられる":     Warning,
+		"けいかくが 実施されます":          Warning,
+		"ルールが 定められています":         Warning,
+		"この けいかくは 大切だと 位置づけられる": Warning,
+	}
+	for s, sev := range yes {
+		var got []Finding
+		for _, f := range Check("x", 1, s+"。", Config{}).Findings {
+			if f.Rule == RulePolitePassive {
+				got = append(got, f)
+			}
+		}
+		if len(got) != 1 || got[0].Severity != sev || got[0].Suggestion == "" {
+			t.Errorf("%s: got %v, want one %s", s, got, sev)
+		}
+	}
+	// The potential of everyday verbs and plain です・ます are fine.
+	for _, s := range []string{"さいがいの ときに にげられるように します", "かりられる いえを さがします",
+		"まちで くらしつづけられます", "ここで そうだんが できます", "わたしが おくります", "はなしあって います"} {
+		for _, f := range Check("x", 1, s+"。", Config{}).Findings {
+			t.Errorf("%s: unexpected %s", s, f)
 		}
 	}
 }
