@@ -7,7 +7,7 @@ const (
 	DefaultKanjiRunMin   = 4   // kanji in a row that are reported
 	DefaultGrade         = 3   // highest school grade of kanji used without comment
 	DefaultMaxKatakana   = 6   // longest katakana word without comment
-	DefaultMaxKanjiRatio = 0.2 // kanji share per sentence
+	DefaultMaxKanjiRatio = 0.4 // kanji share per sentence
 )
 
 // MinRatioLength is the shortest sentence, in characters, that the

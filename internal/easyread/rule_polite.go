@@ -26,12 +26,13 @@ var stiffPhrases = []stiffPhrase{
 		"say it plainly: 〜て います"},
 	{regexp.MustCompile(`でございま`), Error, "stiff でございます", "say です"},
 	{regexp.MustCompile(`(?:いた|致)しま`), Warning, "humble いたします", "say します"},
-	// The passive: 〜される (実施される, 設置されています), 〜られている
-	// (進められています) and 〜られる after the verbs of administration
-	// (受けつけられる, 定められた, 位置づけられる). Other 〜られる are
-	// mostly the potential of everyday verbs (にげられる, かりられる), which
-	// easy texts use; they are not reported.
-	{regexp.MustCompile(`され(?:る|ます|ました|ません|て|た)` +
+	// The passive of administration: a kanji noun + される (実施される,
+	// 設置されています), 〜られている (進められています) and 〜られる after
+	// the verbs of administration (受けつけられる, 定められた, 位置づけられ
+	// る). Other passives (ひどい ことを された) are everyday Japanese, and
+	// other 〜られる mostly the potential of everyday verbs (にげられる,
+	// かりられる), which easy texts use; they are not reported.
+	{regexp.MustCompile(`\p{Han}され(?:る|ます|ました|ません|て|た)` +
 		`|られて(?:い|お|居)` +
 		`|(?:受け?付け|受けつけ|うけつけ|認め|みとめ|求め|もとめ|定め|さだめ|設け|もうけ|進め|決め|きめ|考え|かんがえ|与え|あたえ|` +
 		`位置付け|位置づけ|いちづけ|義務付け|義務づけ|ぎむづけ|用い|もちい|寄せ|課せ|届け|とどけ)られ`),
