@@ -81,21 +81,25 @@ func matchPlace(ms []morph, i int) (n int, full string, ok bool) {
 	if !placeMayStart(ms, i) {
 		return 0, "", false
 	}
-	var s strings.Builder
+	var buf [64]byte
+	key := buf[:0]
 	for j := i; j < len(ms) && !ms[j].fixed() && hasKanjiOrKana(ms[j].surface); j++ {
-		s.WriteString(ms[j].surface)
-		if runeLen(s.String()) > municipalityLen {
+		key = append(key, ms[j].surface...)
+		if utf8.RuneCount(key) > municipalityLen {
 			break
 		}
-		if _, hit := municipalities[s.String()]; hit {
-			n, full, ok = j-i+1, s.String(), true
+		if _, hit := municipalities[string(key)]; hit {
+			n, full, ok = j-i+1, string(key), true
 			continue
 		}
 		if j+1 < len(ms) && !ms[j+1].fixed() {
-			c, _ := utf8.DecodeRuneInString(ms[j+1].surface)
-			name := s.String() + string(c)
-			if m, hit := municipalities[name]; hit && (c == '市' || c == '区') && m.stemReading != "" {
-				n, full, ok = j-i+1, name, true
+			c, size := utf8.DecodeRuneInString(ms[j+1].surface)
+			if c != '市' && c != '区' {
+				continue
+			}
+			withSuffix := append(key, ms[j+1].surface[:size]...)
+			if m, hit := municipalities[string(withSuffix)]; hit && m.stemReading != "" {
+				n, full, ok = j-i+1, string(withSuffix), true
 			}
 		}
 	}
