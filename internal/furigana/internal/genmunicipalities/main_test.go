@@ -25,7 +25,7 @@ func TestReadings(t *testing.T) {
 		"7": {"三宅島三宅村", "ﾐﾔｹｼﾞﾏﾐﾔｹﾑﾗ"},  // island prefix
 		"8": {"児玉郡美里町", "ｺﾀﾞﾏｸﾞﾝﾐｻﾄﾏﾁ"}, // read two ways: dropped
 		"9": {"熊本郡美里町", "ｸﾏﾓﾄｸﾞﾝﾐｻﾄﾁｮｳ"},
-		"a": {"つくば市", "ﾂｸﾊﾞｼ"}, // kana only: not needed
+		"a": {"勇払郡むかわ町", "ﾕｳﾌﾂｸﾞﾝﾑｶﾜﾁｮｳ"}, // a name in kana
 	}
 	names, dropped := readings(city)
 	want := map[string]string{"瑞穂町": "みずほまち", "榛東村": "しんとうむら", "上郡町": "かみごおりちょう",
