@@ -60,7 +60,7 @@ func readability(ss []sentence) Readability {
 	for _, s := range ss {
 		chars += s.length()
 		commaCount += commas(string(s.text))
-		for _, run := range runs([]rune(s.compact())) {
+		for _, run := range runs(s.flat) {
 			count[run.class]++
 			length[run.class] += len(run.text)
 		}

@@ -17,7 +17,7 @@ func checkKanjiRun(c *checker) []Finding {
 	}
 	var out []Finding
 	for _, s := range c.sentences {
-		for _, r := range runs([]rune(s.compact())) {
+		for _, r := range runs(s.flat) {
 			if r.class != kanjiClass || len(r.text) < min {
 				continue
 			}

@@ -13,6 +13,18 @@ import (
 type sentence struct {
 	line int    // 1-based line in the file
 	text []rune // the sentence; spaces are kept (they end character runs)
+	flat []rune // the sentence without whitespace; see newSentence
+}
+
+// newSentence returns the sentence text found at line.
+func newSentence(line int, text []rune) sentence {
+	flat := make([]rune, 0, len(text))
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			flat = append(flat, r)
+		}
+	}
+	return sentence{line: line, text: text, flat: flat}
 }
 
 // length returns the number of characters of s, not counting whitespace.
@@ -28,15 +40,7 @@ func (s sentence) length() int {
 
 // compact returns the sentence without whitespace, for matching words that
 // 分かち書き may have spaced apart.
-func (s sentence) compact() string {
-	var b strings.Builder
-	for _, r := range s.text {
-		if !unicode.IsSpace(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func (s sentence) compact() string { return string(s.flat) }
 
 // brk marks a sentence boundary inside a line (a table cell border).
 const brk = '\n'
@@ -611,7 +615,7 @@ func splitSentences(rs []rune, at []int) []sentence {
 		t := []rune(strings.TrimSpace(string(rs[from:to])))
 		for _, r := range t {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				out = append(out, sentence{line: at[from], text: t})
+				out = append(out, newSentence(at[from], t))
 				return
 			}
 		}
