@@ -27,7 +27,8 @@ type Result struct {
 
 // Run loads the plan in root, checks it and prints the findings to w as
 // "file:line: rule: message", then one readability line per file, the place
-// names to confirm as readings.yaml lines, and a summary. Loading errors are returned as they are.
+// names to confirm as readings.yaml lines, and a summary. Loading errors
+// are returned as they are.
 func Run(root string, w io.Writer) (Result, error) {
 	s, err := plan.Load(root)
 	if err != nil {
