@@ -344,6 +344,11 @@ func TestConfig(t *testing.T) {
 	if got := summarize(rep.Findings); fmt.Sprint(got) != fmt.Sprint([]wantF{{1, RuleKatakana, Warning}}) {
 		t.Errorf("7 katakana by default: %v", got)
 	}
+	// A long word is reported once per text, where it first appears.
+	rep = Check("x", 1, "ノートパソコンを かいます。\n\nノートパソコンは べんりです。", Config{})
+	if got := summarize(rep.Findings); fmt.Sprint(got) != fmt.Sprint([]wantF{{1, RuleKatakana, Warning}}) {
+		t.Errorf("repeated katakana word: %v", got)
+	}
 }
 
 func TestKanjiGrade(t *testing.T) {

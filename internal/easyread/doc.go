@@ -54,7 +54,8 @@
 //     passives and the potential of everyday verbs (にげられる) are left
 //     alone.
 //   - katakana: a katakana word longer than Config.MaxKatakana characters
-//     (default 6, so words of 7 or more are reported); warning.
+//     (default 6, so words of 7 or more are reported), once per text where it
+//     first appears, which is where it should be explained; warning.
 //
 // Besides the findings, Check returns the readability score of the page after
 // 建石・小野・山田 (1988), computed on the text without phrase spaces; see
