@@ -36,7 +36,7 @@ const usage = `plansite builds an accessible website of a city plan.
 Usage:
   plansite build [-s SOURCE] [-d DEST] [--minify=false] [--bundles=false] [--cache-dir DIR | --no-cache]
                                                            build the site (default: . → public)
-  plansite check [-s SOURCE] [--strict]                    check easy-read texts and unknown kanji words
+  plansite check [-s SOURCE] [--strict]                    check easy-read texts and readings to confirm (unknown words, place names)
   plansite ruby [-s SOURCE] [--format html|text]           print text from standard input with furigana
   plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]       preview: build, serve, rebuild and reload on changes
   plansite version                                         print the version

@@ -1,7 +1,9 @@
 // Package check is the authors' lint: it runs the easy-read checker over
 // every easy text of a plan (chapters' .easy.md files and the easy: fields
-// of the YAML files) and lists kanji words the furigana analyzer does not
-// know, so that authors can add them to content/readings.yaml.
+// of the YAML files) and lists the words whose readings an editor should
+// confirm in content/readings.yaml: kanji words the furigana analyzer does
+// not know, compounds it read kanji by kanji, and place names, the last as
+// lines ready to paste into readings.yaml.
 package check
 
 import (
@@ -24,8 +26,9 @@ type Result struct {
 }
 
 // Run loads the plan in root, checks it and prints the findings to w as
-// "file:line: rule: message", then one readability line per file and a
-// summary. Loading errors are returned as they are.
+// "file:line: rule: message", then one readability line per file, the place
+// names to confirm as readings.yaml lines, and a summary. Loading errors
+// are returned as they are.
 func Run(root string, w io.Writer) (Result, error) {
 	s, err := plan.Load(root)
 	if err != nil {
@@ -58,7 +61,7 @@ func Site(s *plan.Site, w io.Writer) Result {
 		fmt.Fprintf(w, "%s: readability %.1f (建石・小野・山田 1988; higher is easier; %d sentences)\n", f, r.Score, r.Sentences)
 	}
 	res.Pages = len(files)
-	res.Warnings += unknownWords(s, w)
+	res.Warnings += readingNotes(s, w)
 	fmt.Fprintf(w, "checked %d easy-read files: %d errors, %d warnings\n", res.Pages, res.Errors, res.Warnings)
 	return res
 }
@@ -74,24 +77,54 @@ func config(l plan.EasyReadLimits) easyread.Config {
 	}
 }
 
-// unknownWords prints, once per word, the kanji words of the standard texts
-// that neither the analyzer nor readings.yaml knows.
-func unknownWords(s *plan.Site, w io.Writer) int {
+// readingNotes prints, once per word, what the furigana analyzer asks an
+// editor to confirm in the plan's texts: unknown words and compounds read
+// kanji by kanji as warnings with file:line, then the place names that
+// readings.yaml does not list as readings.yaml lines with the reading the
+// site uses now. It returns how many words it printed.
+func readingNotes(s *plan.Site, w io.Writer) int {
 	a := furigana.New(furigana.Dictionary(s.Readings))
 	seen := map[string]bool{}
-	n := 0
+	var places []string
 	for _, t := range AllTexts(s) {
 		for i, line := range strings.Split(t.Text, "\n") {
-			for _, word := range a.Unknown(ruby.Plain(line)) {
-				if seen[word] {
+			for _, n := range a.Notes(ruby.Plain(line)) {
+				if seen[n.Word] {
 					continue
 				}
-				seen[word] = true
-				n++
-				fmt.Fprintf(w, "warning: %s:%d: unknown-word: the furigana analyzer does not know %q (add `%s: よみ` to content/readings.yaml)\n",
-					t.File, t.Line+i, word, word)
+				seen[n.Word] = true
+				at := fmt.Sprintf("%s:%d", t.File, t.Line+i)
+				switch n.Kind {
+				case furigana.NoteUnknown:
+					fmt.Fprintf(w, "warning: %s: unknown-word: the furigana analyzer does not know %q (add `%s: よみ` to %s)\n",
+						at, n.Word, n.Word, readingsFile)
+				case furigana.NoteSplit:
+					fmt.Fprintf(w, "warning: %s: split-word: the furigana analyzer does not know %q and reads it kanji by kanji as %s (confirm it: add `%s: %s` to %s)\n",
+						at, n.Word, n.Reading, n.Word, n.Reading, readingsFile)
+				case furigana.NotePlace:
+					places = append(places, placeLine(n, at))
+				}
 			}
 		}
 	}
-	return n
+	if len(places) > 0 {
+		fmt.Fprintf(w, "# %d place names that %s does not list, with the readings the site uses now.\n# Check each reading, then paste the lines into %s:\n", len(places), readingsFile, readingsFile)
+		for _, p := range places {
+			fmt.Fprintln(w, p)
+		}
+	}
+	return len(seen)
+}
+
+// readingsFile is where a plan's readings dictionary lives.
+const readingsFile = plan.ContentDir + "/readings.yaml"
+
+// placeLine formats a place name as a readings.yaml line with a comment
+// saying where it was found and where its reading comes from.
+func placeLine(n furigana.Note, at string) string {
+	from := "the analyzer's guess"
+	if n.Municipal {
+		from = "Japan Post's municipality list"
+	}
+	return fmt.Sprintf("%s: %s  # %s, %s", n.Word, n.Reading, at, from)
 }

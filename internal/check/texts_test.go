@@ -42,17 +42,7 @@ measures:
 // TestEasyTextLines checks that each easy text carries the line where its
 // text starts, not the line of its file or entry.
 func TestEasyTextLines(t *testing.T) {
-	root := t.TempDir()
-	for name, text := range map[string]string{"site.yaml": linesSite, "pillars/1-soudan.yaml": linesPillar} {
-		p := filepath.Join(root, plan.ContentDir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s, err := plan.Load(root)
+	s, err := plan.Load(writeSite(t, map[string]string{"site.yaml": linesSite, "pillars/1-soudan.yaml": linesPillar}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,4 +63,21 @@ func TestEasyTextLines(t *testing.T) {
 			t.Errorf("%q at %s:%d, want line %d", tx.Text, tx.File, tx.Line, line)
 		}
 	}
+}
+
+// writeSite writes files (paths relative to content/) into a new site
+// root and returns the root.
+func writeSite(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, text := range files {
+		p := filepath.Join(root, plan.ContentDir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
 }

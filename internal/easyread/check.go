@@ -29,12 +29,13 @@ var rules = []rule{
 	{RuleHardWord, checkHardWords},
 	{RuleDoubleNegative, checkDoubleNegative},
 	{RuleKatakana, checkKatakana},
+	{RulePolitePassive, checkPolitePassive},
 }
 
 // RuleNames returns the names of all rules in alphabetical order.
 func RuleNames() []string {
 	return []string{RuleCommas, RuleDoubleNegative, RuleHardWord, RuleKanjiGrade,
-		RuleKanjiRatio, RuleKanjiRun, RuleKatakana, RuleSentenceLength}
+		RuleKanjiRatio, RuleKanjiRun, RuleKatakana, RulePolitePassive, RuleSentenceLength}
 }
 
 // Check checks one easy text. file names the source in the findings and

@@ -1,13 +1,14 @@
 package easyread
 
-// Default limits used for the zero values of Config.
+// Default limits used for the zero values of Config; the package comment
+// says what each is based on.
 const (
 	DefaultMaxSentence   = 30  // characters per sentence (全国手をつなぐ育成会連合会)
 	DefaultMaxCommas     = 2   // 、 per sentence
 	DefaultKanjiRunMin   = 4   // kanji in a row that are reported
 	DefaultGrade         = 3   // highest school grade of kanji used without comment
 	DefaultMaxKatakana   = 6   // longest katakana word without comment
-	DefaultMaxKanjiRatio = 0.2 // kanji share per sentence
+	DefaultMaxKanjiRatio = 0.4 // kanji share per sentence (measured on good easy texts)
 )
 
 // MinRatioLength is the shortest sentence, in characters, that the

@@ -34,6 +34,7 @@ const (
 	RuleHardWord       = "hard-word"
 	RuleDoubleNegative = "double-negative"
 	RuleKatakana       = "katakana"
+	RulePolitePassive  = "polite-passive"
 )
 
 // Finding is one place in an easy text that breaks a rule.

@@ -26,7 +26,9 @@ package easyread
 //
 // Counting, as this package does it: a sentence ends at 。！？ and at line
 // ends (see the package comment), so cp is commas per sentence; its length
-// counts all characters but whitespace; alphabet means Latin letters (ASCII
+// counts all characters but whitespace; runs are counted on the text
+// without whitespace, so the spaces of 分かち書き (phrase spacing) neither
+// cut a hiragana run nor change the score; alphabet means Latin letters (ASCII
 // and full-width), digits and punctuation belong to no run; 々 is a kanji;
 // ー belongs to the run before it. A script that does not occur has a mean
 // run length of 0.
@@ -58,7 +60,7 @@ func readability(ss []sentence) Readability {
 	for _, s := range ss {
 		chars += s.length()
 		commaCount += commas(string(s.text))
-		for _, run := range runs(s.text) {
+		for _, run := range runs(s.flat) {
 			count[run.class]++
 			length[run.class] += len(run.text)
 		}

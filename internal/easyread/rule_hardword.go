@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -98,43 +99,74 @@ func (w *wordList) has(word string) bool {
 	return ok
 }
 
-// find returns the hard words of s in order; a word found is skipped over,
-// so the stem of a longer match is not reported again.
-func (w *wordList) find(s string) []string {
+// find returns the hard words of a sentence in order. Words are matched
+// on the text without whitespace, so 分かち書き does not hide them (推進
+// します); a word found is skipped over, so the stem of a longer match is
+// not reported again.
+func (w *wordList) find(text []rune) []string {
+	var cr []rune // text without whitespace
+	var pos []int // index in text of each rune of cr
+	for i, r := range text {
+		if !unicode.IsSpace(r) {
+			cr, pos = append(cr, r), append(pos, i)
+		}
+	}
 	var out []string
-	for i := 0; i < len(s); {
-		r, size := utf8.DecodeRuneInString(s[i:])
-		matched := ""
-		for _, word := range w.first[r] {
-			if strings.HasPrefix(s[i:], word) && wholeWord(s, i, i+len(word)) {
-				matched = word
+	for i := 0; i < len(cr); {
+		matched := 0
+		for _, word := range w.first[cr[i]] {
+			wr := []rune(word)
+			if len(wr) <= len(cr)-i && string(cr[i:i+len(wr)]) == word && wholeWord(text, pos[i], pos[i+len(wr)-1]+1) {
+				out = append(out, word)
+				matched = len(wr)
 				break
 			}
 		}
-		if matched == "" {
-			i += size
-			continue
-		}
-		out = append(out, matched)
-		i += len(matched)
+		i += max(matched, 1)
 	}
 	return out
 }
 
-// wholeWord reports whether s[i:j] may be taken as a word. Katakana and
+// wholeWord reports whether text[i:j] may be taken as a word. Katakana and
 // alphabet words have visible edges: マネジメント inside ケアマネジメント is
-// not the word マネジメント (the katakana rule reports the long word).
-// Words in kanji and hiragana have no such edges and always match.
-func wholeWord(s string, i, j int) bool {
-	first, _ := utf8.DecodeRuneInString(s[i:])
-	last, _ := utf8.DecodeLastRuneInString(s[:j])
-	if c := classOf(first, 0); c == katakana || c == alphabet {
-		if before, _ := utf8.DecodeLastRuneInString(s[:i]); i > 0 && classOf(before, 0) == c {
-			return false
-		}
+// not the word マネジメント (the katakana rule reports the long word). A
+// word in hiragana (a hard word spelt in kana: すいしん) must not start or
+// end inside a hiragana word: before it comes a space, a non-hiragana
+// character or a particle, after it one of those or the start of する
+// (すいしんします), so きょうか is not found in きょうかしょ. Words in kanji
+// have no such edges and always match.
+func wholeWord(text []rune, i, j int) bool {
+	first, last := text[i], text[j-1]
+	var before, after rune
+	if i > 0 {
+		before = text[i-1]
 	}
-	if c := classOf(last, 0); c == katakana || c == alphabet {
-		if after, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && classOf(after, last) == c {
+	if j < len(text) {
+		after = text[j]
+	}
+	if allHiragana(text[i:j]) {
+		return (before == 0 || classOf(before, 0) != hiragana || strings.ContainsRune(particles, before)) &&
+			(after == 0 || classOf(after, last) != hiragana || strings.ContainsRune(particles+"しすさせ", after))
+	}
+	if c := classOf(first, 0); (c == katakana || c == alphabet) && before != 0 && classOf(before, 0) == c {
+		return false
+	}
+	if c := classOf(last, 0); (c == katakana || c == alphabet) && after != 0 && classOf(after, last) == c {
+		return false
+	}
+	return true
+}
+
+// particles may stand right before or after a word spelt in hiragana.
+const particles = "のをにがはでともやへかね"
+
+func allHiragana(rs []rune) bool {
+	for i, r := range rs {
+		prev := rune(0)
+		if i > 0 {
+			prev = rs[i-1]
+		}
+		if classOf(r, prev) != hiragana {
 			return false
 		}
 	}
@@ -146,7 +178,7 @@ func wholeWord(s string, i, j int) bool {
 func checkHardWords(c *checker) []Finding {
 	var out []Finding
 	for _, s := range c.sentences {
-		for _, word := range c.hard.find(s.compact()) {
+		for _, word := range c.hard.find(s.text) {
 			out = append(out, c.finding(s.line, RuleHardWord, Error,
 				fmt.Sprintf("「%s」 is a hard word", word), c.hard.words[word]))
 		}

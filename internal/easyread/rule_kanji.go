@@ -8,7 +8,8 @@ import (
 	"github.com/plansite/plansite/internal/kanji"
 )
 
-// checkKanjiRun reports runs of KanjiRunMin or more kanji in a row.
+// checkKanjiRun reports runs of KanjiRunMin or more kanji in a row. Spaces
+// do not end a run: 地域 自立 支援 協議会 is still one long kanji word.
 func checkKanjiRun(c *checker) []Finding {
 	min := c.cfg.KanjiRunMin
 	if min < 0 {
@@ -16,7 +17,7 @@ func checkKanjiRun(c *checker) []Finding {
 	}
 	var out []Finding
 	for _, s := range c.sentences {
-		for _, r := range runs(s.text) {
+		for _, r := range runs(s.flat) {
 			if r.class != kanjiClass || len(r.text) < min {
 				continue
 			}

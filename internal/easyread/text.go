@@ -13,6 +13,18 @@ import (
 type sentence struct {
 	line int    // 1-based line in the file
 	text []rune // the sentence; spaces are kept (they end character runs)
+	flat []rune // the sentence without whitespace; see newSentence
+}
+
+// newSentence returns the sentence text found at line.
+func newSentence(line int, text []rune) sentence {
+	flat := make([]rune, 0, len(text))
+	for _, r := range text {
+		if !unicode.IsSpace(r) {
+			flat = append(flat, r)
+		}
+	}
+	return sentence{line: line, text: text, flat: flat}
 }
 
 // length returns the number of characters of s, not counting whitespace.
@@ -28,29 +40,40 @@ func (s sentence) length() int {
 
 // compact returns the sentence without whitespace, for matching words that
 // 分かち書き may have spaced apart.
-func (s sentence) compact() string {
-	var b strings.Builder
-	for _, r := range s.text {
-		if !unicode.IsSpace(r) {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
-}
+func (s sentence) compact() string { return string(s.flat) }
 
 // brk marks a sentence boundary inside a line (a table cell border).
 const brk = '\n'
 
 // sentences returns the sentences of a Markdown text whose first line is
-// line startLine of its file.
+// line startLine of its file. The lines of one paragraph are joined first
+// (with a space, which no rule counts), so a sentence soft-wrapped over
+// several source lines is one sentence, as the reader sees it; it is
+// reported at the line where it starts.
 func sentences(text string, startLine int) []sentence {
+	lines, cont := visible(text)
 	var out []sentence
-	for i, l := range visibleLines(text) {
+	var para []rune
+	var at []int // the line of each rune of para
+	flush := func() {
+		out = append(out, splitSentences(para, at)...)
+		para, at = para[:0], at[:0]
+	}
+	for i, l := range lines {
+		if !cont[i] {
+			flush()
+		}
 		if l == "" {
 			continue
 		}
-		out = append(out, splitSentences([]rune(l), startLine+i)...)
+		if len(para) > 0 {
+			para, at = append(para, ' '), append(at, startLine+i)
+		}
+		for _, r := range l {
+			para, at = append(para, r), append(at, startLine+i)
+		}
 	}
+	flush()
 	return out
 }
 
@@ -59,11 +82,23 @@ func sentences(text string, startLine int) []sentence {
 // removed and inline syntax is reduced to its text (see inline). The result
 // has one entry per input line, so indexes are line offsets.
 func visibleLines(text string) []string {
+	lines, _ := visible(text)
+	return lines
+}
+
+// visible returns visibleLines and, for each line, whether it continues
+// the paragraph of the line before it (a soft-wrapped line): it has text,
+// the line before is paragraph text, and it starts no block of its own
+// (heading, list item, table row, block quote).
+func visible(text string) (out []string, cont []bool) {
 	if !utf8.ValidString(text) {
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	lines := strings.Split(text, "\n")
-	out := make([]string, len(lines))
+	out = make([]string, len(lines))
+	cont = make([]bool, len(lines))
+	para := false   // the line before is paragraph text
+	quoted := false // the line before is in a block quote
 	for i := range lines {
 		lines[i] = strings.TrimSuffix(lines[i], "\r")
 	}
@@ -90,8 +125,12 @@ func visibleLines(text string) []string {
 		}
 		if f := fenceOpen(trimmed); f != "" {
 			fence = f
+			para = false
 			continue
 		}
+		cont[i] = para && trimmed != "" && !opensBlock(trimmed, quoted)
+		para = trimmed != "" && !endsParagraph(trimmed)
+		quoted = strings.HasPrefix(trimmed, ">")
 		l = blockText(l)
 		// A comment that opens on this line and does not close on it hides
 		// the following lines up to -->.
@@ -100,8 +139,38 @@ func visibleLines(text string) []string {
 			l = l[:open]
 		}
 		out[i] = collapse(inline([]rune(l)))
+		para = para && out[i] != ""
 	}
-	return out
+	return out, cont
+}
+
+// opensBlock reports whether the trimmed source line starts a new block
+// instead of continuing the paragraph before it: a heading, a list item, a
+// table row, a thematic break, HTML, or a block quote after a line that was
+// not quoted (a quoted line continues a quoted paragraph).
+func opensBlock(trimmed string, quoted bool) bool {
+	t := trimmed
+	if strings.HasPrefix(t, ">") {
+		if !quoted {
+			return true
+		}
+		t = strings.TrimSpace(strings.TrimLeft(t, "> "))
+	}
+	_, item := cutListMarker(t)
+	return item || endsParagraph(t)
+}
+
+// endsParagraph reports whether the trimmed source line is a block that
+// the next line cannot continue: a heading, a table row, a thematic break,
+// a setext underline or HTML. List items and quotes can go on (lazy
+// continuation lines).
+func endsParagraph(trimmed string) bool {
+	t := strings.TrimSpace(strings.TrimLeft(trimmed, "> "))
+	if rest, ok := cutListMarker(t); ok {
+		t = rest
+	}
+	return headingLevel(t) > 0 || strings.Contains(t, "|") || isThematicBreak(t) ||
+		isSetextUnderline(t) || strings.HasPrefix(t, "<")
 }
 
 // frontMatterEnd returns the index of the first line after YAML front matter
@@ -533,15 +602,20 @@ func isCloser(r rune) bool {
 	return strings.ContainsRune("」』）)】〉》］]”’\"'〕｝}", r)
 }
 
-// splitSentences splits one visible line into sentences at terminators and
-// at brk. Pieces without any letter, digit or kana are dropped.
-func splitSentences(rs []rune, line int) []sentence {
+// splitSentences splits a paragraph's visible text into sentences at
+// terminators and at brk; at holds the line of each rune, and a sentence
+// takes the line of its first character. Pieces without any letter, digit
+// or kana are dropped.
+func splitSentences(rs []rune, at []int) []sentence {
 	var out []sentence
-	emit := func(s []rune) {
-		t := []rune(strings.TrimSpace(string(s)))
+	emit := func(from, to int) {
+		for from < to && unicode.IsSpace(rs[from]) {
+			from++
+		}
+		t := []rune(strings.TrimSpace(string(rs[from:to])))
 		for _, r := range t {
 			if unicode.IsLetter(r) || unicode.IsDigit(r) {
-				out = append(out, sentence{line: line, text: t})
+				out = append(out, newSentence(at[from], t))
 				return
 			}
 		}
@@ -550,20 +624,20 @@ func splitSentences(rs []rune, line int) []sentence {
 	for i := 0; i < len(rs); i++ {
 		switch {
 		case rs[i] == brk:
-			emit(rs[start:i])
+			emit(start, i)
 			start = i + 1
 		case isTerminator(rs[i]):
 			j := i + 1
 			for j < len(rs) && (isTerminator(rs[j]) || isCloser(rs[j])) {
 				j++
 			}
-			emit(rs[start:j])
+			emit(start, j)
 			start = j
 			i = j - 1
 		}
 	}
 	if start < len(rs) {
-		emit(rs[start:])
+		emit(start, len(rs))
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package furigana
 
 import (
+	"unicode/utf8"
+
 	"github.com/plansite/plansite/internal/kanji"
 )
 
@@ -32,23 +34,44 @@ func kindOf(r rune) segKind {
 
 func segments(s string) []segment {
 	var segs []segment
-	start := 0
+	rs := []rune(s)
+	start := 0 // byte offset of the current segment
 	var cur segKind
-	for i, r := range s {
+	at := 0
+	for i, r := range rs {
 		k := kindOf(r)
-		if i == 0 {
-			cur = k
-			continue
+		if isCounterKa(rs, i) {
+			k = segKanji
 		}
-		if k != cur {
-			segs = append(segs, segment{s[start:i], cur})
-			start, cur = i, k
+		if i > 0 && k != cur {
+			segs = append(segs, segment{s[start:at], cur})
+			start = at
 		}
+		cur = k
+		at += utf8.RuneLen(r)
 	}
 	if start < len(s) {
 		segs = append(segs, segment{s[start:], cur})
 	}
 	return segs
+}
+
+// isCounterKa reports whether rs[i] is ヶ, ヵ, ケ or カ standing for the
+// kanji 箇 (5ヶ所, 3ケ月) or the particle が in a name (霞ヶ関): a small ヶ or
+// ヵ before or after a kanji, a full-size ケ or カ before a kanji and not
+// after katakana (アメリカ人 keeps its カ). It is read with the kanji
+// around it, so it goes under the ruby: {ヶ所|かしょ}, not ヶ{所|しょ}.
+func isCounterKa(rs []rune, i int) bool {
+	r := rs[i]
+	next := i+1 < len(rs) && kanji.Is(rs[i+1])
+	prev := i > 0 && kanji.Is(rs[i-1])
+	switch r {
+	case 'ヶ', 'ヵ':
+		return next || prev
+	case 'ケ', 'カ':
+		return next && (i == 0 || !isKatakana(rs[i-1]))
+	}
+	return false
 }
 
 // align splits a word's reading over its kanji runs: the kana written in

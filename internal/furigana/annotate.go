@@ -128,7 +128,14 @@ type morph struct {
 	unknown bool     // the analyzer has no dictionary entry for it
 	pos     []string // part of speech (IPA: 名詞 非自立 一般 *); nil if none
 	base    string   // base form of an inflected word (良かっ → 良い)
+	place   bool     // a municipality's name or part of it (places.go)
+	split   bool     // a kanji compound the analyzer split; see readCompounds
 }
+
+// fixed reports whether m's reading comes from a list (the readings
+// dictionary, the municipality names) that the context rules must not
+// change.
+func (m morph) fixed() bool { return m.user || m.place }
 
 // analyze runs kagome over text. ASCII digits become full-width for the
 // analysis (kagome reads counters after them better); surfaces are cut
@@ -174,8 +181,7 @@ func (a *Annotator) analyze(text string) []morph {
 	if at < len(orig) {
 		ms = append(ms, morph{surface: string(orig[at:])})
 	}
-	readInContext(ms)
-	return ms
+	return a.readInContext(ms)
 }
 
 // Annotate splits text into tokens with readings for the kanji runs that
@@ -365,7 +371,11 @@ func (a *Annotator) Unknown(text string) []string {
 	if !hasKanji(text) {
 		return nil
 	}
-	ms := a.analyze(text)
+	return unknownWords(a.analyze(text))
+}
+
+// unknownWords returns the unknown words of an analysis; see Unknown.
+func unknownWords(ms []morph) []string {
 	bad := make([]bool, len(ms))
 	for i, m := range ms {
 		bad[i] = m.unknown && !m.user && hasKanji(m.surface) && !isCounterAfterNumber(ms, i)

@@ -18,7 +18,7 @@ import (
 // cacheVersion names the analysis rules. Bump it when a change to this
 // package changes readings; the cache key also holds the data files, the
 // caller's dictionary and the binary's VCS revision.
-const cacheVersion = "furigana-cache-1"
+const cacheVersion = "furigana-cache-2"
 
 // Cache remembers the analysis of each distinct text (Analyze: every
 // reading, whatever the mode), in memory and, when it has a folder, on
@@ -225,7 +225,7 @@ func decodeTokens(text string, enc []byte) ([]Token, bool) {
 // system dictionary, the words (built-in and the site's), and the binary.
 func (a *Annotator) fingerprint() string {
 	h := sha256.New()
-	h.Write([]byte(cacheVersion + "\x00" + a.sys.name + "\x00" + builtinData + countersData + directionsData + "\x00" + buildid.Program()))
+	h.Write([]byte(cacheVersion + "\x00" + a.sys.name + "\x00" + builtinData + countersData + directionsData + motoData + municipalitiesData + "\x00" + buildid.Program()))
 	words := make([]string, 0, len(a.words))
 	for w, r := range a.words {
 		words = append(words, w+"\t"+r)

@@ -9,9 +9,16 @@ import (
 //go:embed directions.tsv
 var directionsData string
 
+//go:embed moto.tsv
+var motoData string
+
 // directions are the nouns after which の方 is a side or a direction (右の方,
 // 駅の方へ), not a person.
 var directions = parseWordList(directionsData)
+
+// motoNouns are the nouns besides action nouns (サ変接続) after which の下
+// is もと, "under": 理念の下に, 方針の下で.
+var motoNouns = parseWordList(motoData)
 
 func parseWordList(data string) map[string]bool {
 	words := map[string]bool{}
@@ -46,15 +53,43 @@ func parseWordList(data string) map[string]bool {
 //     from the analyzer: びょうき → びょう + きの);
 //   - 後 (非自立, のち) is あと (亡くなった後の, 働き始めた後も, 食事の後);
 //   - 間 (ま) is あいだ (人との間に; 間もない keeps ま).
-func readInContext(ms []morph) {
+//
+// 下 after の is もと, "under the guidance of", when the noun before の is
+// an action noun (連携の下, 指導の下: IPA サ変接続) or an abstract noun of
+// moto.tsv (理念の下に, 方針の下で); IPA reads した unless で follows, and
+// keeps した after other nouns (机の下に).
+//
+// 他 (た) before a particle is ほか (他の人, 他に), except after その and
+// この (その他の事業 stays そのた).
+//
+// Then come the rules of other files, in this order: municipality names
+// (places.go), the iteration mark 々, compound words (compound.go) and
+// kanji numerals before counters (numbers.go). The result may be shorter
+// than ms: a rule can join morphs into one word.
+func (a *Annotator) readInContext(ms []morph) []morph {
+	ms = readPlaces(ms)
+	ms = readIterationMarks(ms)
+	lx := lexicon{a.sys.dict()}
+	readCompounds(ms, lx)
+	readKanjiCounters(ms)
+	readWordsInContext(ms)
+	return ms
+}
+
+// readWordsInContext applies the rules on single words described at
+// readInContext.
+func readWordsInContext(ms []morph) {
 	for i := range ms {
 		m := &ms[i]
-		if m.user {
+		if m.fixed() {
 			continue
 		}
 		switch {
 		case m.surface == "元" && i+1 < len(ms) && (ms[i+1].surface == "年度" || ms[i+1].surface == "年"):
 			m.reading = "がん"
+		case m.surface == "他" && m.reading == "た" && i+1 < len(ms) && posIs(ms[i+1].pos, "助詞") &&
+			(i == 0 || ms[i-1].surface != "その" && ms[i-1].surface != "この"):
+			m.reading = "ほか"
 		case i == 0:
 		case m.surface == "時" && m.reading == "じ" && strings.HasSuffix(ms[i-1].surface, "の"):
 			m.reading = "とき"
@@ -66,8 +101,15 @@ func readInContext(ms []morph) {
 		case m.surface == "方" && m.reading == "ほう" && posIs(m.pos, "名詞", "非自立") &&
 			personBefore(ms, i) && !comparisonAfter(ms, i):
 			m.reading = "かた"
+		case m.surface == "下" && m.reading == "した" && i >= 2 && isParticleNo(ms[i-1]) && underGuidance(ms[i-2]):
+			m.reading = "もと"
 		}
 	}
+}
+
+// underGuidance reports whether 〜の下 after the noun n means "under" (もと).
+func underGuidance(n morph) bool {
+	return posIs(n.pos, "名詞", "サ変接続") || motoNouns[n.surface]
 }
 
 // personBefore reports whether the words before ms[i] (i > 0) modify a

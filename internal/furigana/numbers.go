@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed counters.tsv
@@ -201,4 +202,108 @@ func splitRule(rule, numberPrefix string) (string, bool) {
 		return ctr, false
 	}
 	return numberPrefix + rule, true
+}
+
+// kanjiDigits are the values of the kanji numerals that end a number
+// (一 … 九, 十, 百, 千, 万): the last part of numberParts.
+var kanjiDigits = map[rune]int{'一': 1, '二': 2, '三': 3, '四': 4, '五': 5, '六': 6, '七': 7,
+	'八': 8, '九': 9, '十': 10, '百': 100, '千': 1000, '万': 10000}
+
+// partReadings are how the analyzer may read a number's last part.
+var partReadings = map[int][]string{1: {"いち"}, 3: {"さん"}, 4: {"よん", "し", "よ"}, 6: {"ろく"},
+	8: {"はち"}, 10: {"じゅう"}, 100: {"ひゃく"}, 1000: {"せん"}}
+
+// geminates says before which sounds a number's last part is cut short
+// (いち → いっ) and its short form: 1, 8 and 10 before k, s, t and h
+// (一期 いっき, 八歳 はっさい, 十回 じゅっかい), 6 and 100 before k and h
+// (六回 ろっかい, 百本 ひゃっぽん). After the cut an h becomes p (一泊
+// いっぱく).
+var geminates = map[int]struct{ rows, short string }{
+	1:   {"かさたは", "いっ"},
+	8:   {"かさたは", "はっ"},
+	10:  {"かさたは", "じゅっ"},
+	6:   {"かは", "ろっ"},
+	100: {"かは", "ひゃっ"},
+}
+
+// readKanjiCounters applies the sound changes between a number written in
+// kanji and the counter after it, which the analyzer reads one by one
+// (第一期: いち + き): a counters.tsv rule for the number's last part
+// when there is one (三本 さんぼん, 一分 いっぷん), else gemination
+// (一期 いっき, 十回 じゅっかい, 一か所 いっかしょ). Arabic numbers need none
+// of this: their number keeps no ruby and the counter's rules apply in
+// annotateAll.
+func readKanjiCounters(ms []morph) {
+	for i := 0; i+1 < len(ms); i++ {
+		n, c := &ms[i], &ms[i+1]
+		last, _ := utf8.DecodeLastRuneInString(n.surface)
+		v, ok := kanjiDigits[last]
+		if !ok || n.fixed() || c.fixed() || !posIs(n.pos, "名詞", "数") || !isCounter(*c) {
+			continue
+		}
+		numPart, ctrPart := counterRule(c, v)
+		if numPart == "" {
+			g, ok := geminates[v]
+			row, _ := utf8.DecodeRuneInString(c.reading)
+			if !ok || !strings.ContainsRune(g.rows, rowOf(row)) {
+				continue
+			}
+			numPart, ctrPart = g.short, c.reading
+			if rowOf(row) == 'は' {
+				ctrPart = halfVoice(ctrPart)
+			}
+		}
+		for _, p := range partReadings[v] {
+			if head, ok := strings.CutSuffix(n.reading, p); ok {
+				n.reading, c.reading = head+numPart, ctrPart
+				break
+			}
+		}
+	}
+}
+
+// isCounter reports whether m is a counter: the analyzer's 助数詞 or a
+// counter of counters.tsv.
+func isCounter(m morph) bool {
+	if posIs(m.pos, "名詞", "接尾", "助数詞") {
+		return true
+	}
+	key, c := counters.lookup(m.surface, false)
+	return c != nil && key == m.surface
+}
+
+// counterRule returns the counters.tsv rule "number|counter" for the
+// counter c after a number whose last part is v, with the counter part
+// extended by the rest of c's reading (分間: ぷん + かん); "" when there is
+// none.
+func counterRule(c *morph, v int) (numPart, ctrPart string) {
+	key, ctr := counters.lookup(c.surface, false)
+	if ctr == nil || key != c.surface {
+		return "", ""
+	}
+	numPart, ctrPart, ok := strings.Cut(ctr.last[v], "|")
+	if !ok {
+		return "", ""
+	}
+	return numPart, ctrPart
+}
+
+// rowOf returns the first kana of the unvoiced row of c (か for き, は for
+// ひ); 0 for other runes, voiced ones included (一台 いちだい).
+func rowOf(c rune) rune {
+	const rows = "かきくけこさしすせそたちつてとはひふへほ"
+	i := strings.IndexRune(rows, c)
+	if i < 0 {
+		return 0
+	}
+	return []rune("かさたは")[i/utf8.RuneLen(c)/5]
+}
+
+// halfVoice turns a leading h sound into p: はく → ぱく, ほん → ぽん.
+func halfVoice(r string) string {
+	c, n := utf8.DecodeRuneInString(r)
+	if i := strings.IndexRune("はひふへほ", c); i >= 0 {
+		return string([]rune("ぱぴぷぺぽ")[i/3]) + r[n:]
+	}
+	return r
 }
