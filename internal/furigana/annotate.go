@@ -212,8 +212,8 @@ func (a *Annotator) Analyze(text string) []Token {
 	for text != "" {
 		// Invalid UTF-8 bytes stay as they are, in plain tokens.
 		n := validPrefix(text)
-		if n > 0 {
-			toks = append(toks, a.annotateAll(text[:n])...)
+		for _, piece := range sentences(text[:n]) {
+			toks = append(toks, a.annotateAll(piece)...)
 		}
 		if n < len(text) {
 			toks = append(toks, Token{Text: text[n : n+1]})
@@ -222,6 +222,42 @@ func (a *Annotator) Analyze(text string) []Token {
 		text = text[n:]
 	}
 	return Filter(toks, Mode{All: true})
+}
+
+// maxPiece is the longest text analysed at once. The analyzer's memory
+// grows with the length of what it reads in one go (a 780 KB line took
+// 1 GB), and readings never depend on a sentence before, so long texts are
+// cut after sentence ends.
+const maxPiece = 2048
+
+// sentences cuts s into pieces of at most about maxPiece bytes, after a
+// sentence end (。！？ or a line break) where there is one, else at a
+// character boundary.
+func sentences(s string) []string {
+	if len(s) <= maxPiece {
+		return []string{s}
+	}
+	var out []string
+	for len(s) > maxPiece {
+		cut := -1
+		for _, end := range []string{"。", "！", "？", "\n"} {
+			if i := strings.LastIndex(s[:maxPiece], end); i >= 0 && i+len(end) > cut {
+				cut = i + len(end)
+			}
+		}
+		if cut <= 0 {
+			cut = maxPiece
+			for cut > 0 && !utf8.RuneStart(s[cut]) {
+				cut--
+			}
+		}
+		out = append(out, s[:cut])
+		s = s[cut:]
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
 }
 
 // Filter returns toks with the readings m does not want removed and

@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -100,4 +101,25 @@ func text(toks []Token, format string) string {
 		panic(err)
 	}
 	return s
+}
+
+// A long text is analysed in pieces cut after sentence ends, with the same
+// readings as its sentences alone, and nothing lost.
+func TestLongTextInPieces(t *testing.T) {
+	a := New(nil)
+	sentence := "障がいのある人が地域で安心して暮らせるよう、相談支援の体制を充実させます。"
+	long := strings.Repeat(sentence, 200) + strings.Repeat("相談", 2000)
+	for _, p := range sentences(long) {
+		if len(p) > maxPiece {
+			t.Fatalf("a piece of %d bytes", len(p))
+		}
+	}
+	if got := strings.Join(sentences(long), ""); got != long {
+		t.Fatal("cutting lost text")
+	}
+	one := text(a.Analyze(sentence), "text")
+	all := text(a.Analyze(long), "text")
+	if !strings.HasPrefix(all, strings.Repeat(one, 3)) {
+		t.Errorf("readings changed in a long text:\n%s\nwant each sentence as\n%s", all[:300], one)
+	}
 }
