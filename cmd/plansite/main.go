@@ -188,15 +188,17 @@ func serveCmd(args []string, stderr io.Writer) int {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	session := &site.Session{} // rebuilds redo only what an edit changed
-	build := func(bundles bool) func(dest string) error {
+	build := func(whole bool) func(dest string) error {
 		return func(dest string) error {
 			_, err := site.Build(site.Options{Root: *src, Dest: dest, Minify: true, Warnings: stderr,
-				CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !bundles, Session: session})
+				CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !whole, NoSearch: !whole, Session: session})
 			return err
 		}
 	}
-	// A save rebuilds without the downloads; they are made when asked for.
-	err := server.Serve(ctx, server.Options{Root: *src, Addr: *addr, Log: stderr, Build: build(false), Bundles: build(true)})
+	// A save rebuilds the pages only; the search index and the downloads
+	// are made when they are asked for.
+	err := server.Serve(ctx, server.Options{Root: *src, Addr: *addr, Log: stderr, Build: build(false),
+		Complete: build(true), OnDemand: site.OnDemand})
 	if err != nil {
 		fmt.Fprintln(stderr, "plansite:", err)
 		return 1

@@ -153,9 +153,9 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request) {
 	version := s.version() // before reading: a newer page only reloads once more
 
 	f, err := os.OpenInRoot(s.dest, rel)
-	if err != nil && strings.HasPrefix(rel, "downloads/") && s.bundles != nil {
-		if berr := s.call(s.bundles); berr != nil {
-			http.Error(w, "the downloads could not be made: "+berr.Error(), http.StatusInternalServerError)
+	if err != nil && s.madeOnDemand(rel) {
+		if berr := s.call(s.complete); berr != nil {
+			http.Error(w, "the file could not be made: "+berr.Error(), http.StatusInternalServerError)
 			return
 		}
 		f, err = os.OpenInRoot(s.dest, rel)
@@ -207,6 +207,19 @@ func (s *server) serveFile(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", ctype)
 	// No modification time: the injected version changes without the file.
 	http.ServeContent(w, r, rel, time.Time{}, bytes.NewReader(injectScript(page, version)))
+}
+
+// madeOnDemand reports whether rel is a file Complete makes.
+func (s *server) madeOnDemand(rel string) bool {
+	if s.complete == nil {
+		return false
+	}
+	for _, p := range s.onDemand {
+		if strings.HasPrefix(rel, p) {
+			return true
+		}
+	}
+	return false
 }
 
 func redirect(w http.ResponseWriter, r *http.Request, to string) {

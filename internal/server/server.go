@@ -19,8 +19,9 @@
 //     when they appear. Hidden files, editor backups (name~, .swp) and
 //     anything inside Dest are ignored. A burst of changes becomes one
 //     rebuild after 40 ms of quiet; builds never overlap.
-//   - Downloads: the bundles under downloads/ are made on demand (Bundles)
-//     the first time one is asked for after a change, not on every save.
+//   - On demand: files a save's build leaves out (the search index, the
+//     downloads) are made by Complete the first time one is asked for
+//     after a change, not on every save.
 //   - Build errors: the build is atomic, so a failed rebuild leaves the last
 //     good output in place and the server keeps serving it. The errors go
 //     to Log, to /_plansite/status (plain text: "ok" or the error lines) and
@@ -76,10 +77,12 @@ type Options struct {
 	// text is shown to the author one line per problem, so a diag.List with
 	// file:line messages is ideal. Builds never run concurrently.
 	Build func(dest string) error
-	// Bundles, when set, builds the site with its offline bundles (the
-	// ZIP and EPUBs under downloads/), which Build leaves out to keep every
-	// save fast. It runs when a missing file under downloads/ is asked for.
-	Bundles func(dest string) error
+	// Complete, when set, builds the site whole, with the files Build
+	// leaves out to keep every save fast (the search index, the offline
+	// bundles). It runs when a missing file whose path starts with one of
+	// OnDemand is asked for.
+	Complete func(dest string) error
+	OnDemand []string
 	// Log receives progress messages and build errors; nil discards them.
 	Log io.Writer
 }
@@ -129,13 +132,14 @@ func serve(ctx context.Context, ln net.Listener, opts Options) (err error) {
 	}
 
 	s := &server{
-		build:   opts.Build,
-		bundles: opts.Bundles,
-		dest:    opts.Dest,
-		log:     logw,
-		nonce:   strconv.FormatInt(time.Now().UnixNano(), 36),
-		clients: map[chan event]struct{}{},
-		done:    make(chan struct{}),
+		build:    opts.Build,
+		complete: opts.Complete,
+		onDemand: opts.OnDemand,
+		dest:     opts.Dest,
+		log:      logw,
+		nonce:    strconv.FormatInt(time.Now().UnixNano(), 36),
+		clients:  map[chan event]struct{}{},
+		done:     make(chan struct{}),
 	}
 	w, err := newWatcher(opts.Root, opts.Dest, logw)
 	if err != nil {
@@ -205,12 +209,13 @@ func isLoopback(host string) bool {
 
 // server holds the state shared by the HTTP handlers and the builder.
 type server struct {
-	build   func(dest string) error
-	bundles func(dest string) error
-	buildMu sync.Mutex // builds, with or without bundles, never overlap
-	dest    string
-	log     io.Writer
-	nonce   string // differs between runs, so pages reload after a restart
+	build    func(dest string) error
+	complete func(dest string) error
+	onDemand []string
+	buildMu  sync.Mutex // builds, with or without bundles, never overlap
+	dest     string
+	log      io.Writer
+	nonce    string // differs between runs, so pages reload after a restart
 
 	mu      sync.Mutex
 	good    int   // successful builds so far

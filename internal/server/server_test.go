@@ -135,7 +135,7 @@ func startServer(t *testing.T, site *fakeSite) *testServer {
 	logBuf := &bytes.Buffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, ln, Options{Root: root, Dest: dest, Build: site.build, Bundles: site.bundles, Log: &lockedWriter{w: logBuf}})
+		done <- serve(ctx, ln, Options{Root: root, Dest: dest, Build: site.build, Complete: site.bundles, OnDemand: []string{"downloads/"}, Log: &lockedWriter{w: logBuf}})
 	}()
 	stopped := false
 	var result error

@@ -40,9 +40,10 @@ type Options struct {
 	// Readings, when set, is used instead of a new cache: a preview
 	// server keeps one across rebuilds. Its dictionary must be the site's.
 	Readings *furigana.Cache
-	// NoBundles leaves out the ZIP and EPUBs (a preview does not need
-	// them on every save).
+	// NoBundles leaves out the ZIP and EPUBs, and NoSearch the search
+	// index (a preview makes them only when they are asked for).
 	NoBundles bool
+	NoSearch  bool
 	// Session, when set, carries the last build's manifest to the next
 	// build in the same process (a preview server).
 	Session *Session
@@ -144,7 +145,10 @@ func (b *builder) writeSite(out *output.Folder) error {
 		return err
 	}
 	derived := derivedKey(keys)
-	err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
+	err = b.derive(prev, next, out, "theme", global, func() ([]string, error) { return b.writeTheme(out) })
+	if err == nil && !b.opts.NoSearch {
+		err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
+	}
 	if err == nil && !b.opts.NoBundles {
 		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return bundlePaths, b.writeBundles(out) })
 	}

@@ -20,6 +20,10 @@ const (
 	easyEPUBPath = "downloads/plan-easy.epub"
 )
 
+// OnDemand are the path prefixes of the files that a build with NoSearch
+// and NoBundles leaves out.
+var OnDemand = []string{"downloads/", assetsDir + "search"}
+
 // bundlePaths are the bundle files.
 var bundlePaths = []string{epubPath, easyEPUBPath, zipPath}
 

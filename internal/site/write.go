@@ -11,23 +11,9 @@ import (
 	"strings"
 )
 
-// writeExtra writes the theme's static files (under assets/), the content
-// files that pages link to, and sitemap.xml.
+// writeExtra writes the content files that pages link to and
+// sitemap.xml.
 func (b *builder) writeExtra(out *output.Folder) error {
-	err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		data, err := fs.ReadFile(b.theme, p)
-		if err != nil {
-			return err
-		}
-		_, err = out.Write(assetsDir+strings.TrimPrefix(p, "static/"), data)
-		return err
-	})
-	if err != nil {
-		return fmt.Errorf("theme: %w", err)
-	}
 	if err := b.writeCopies(out); err != nil {
 		return err
 	}
@@ -36,6 +22,29 @@ func (b *builder) writeExtra(out *output.Folder) error {
 		return err
 	}
 	return nil
+}
+
+// writeTheme writes the theme's static files under assets/ and returns
+// their paths.
+func (b *builder) writeTheme(out *output.Folder) ([]string, error) {
+	var written []string
+	err := fs.WalkDir(b.theme, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(b.theme, p)
+		if err != nil {
+			return err
+		}
+		name := assetsDir + strings.TrimPrefix(p, "static/")
+		written = append(written, name)
+		_, err = out.Write(name, data)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("theme: %w", err)
+	}
+	return written, nil
 }
 
 // writeCopies copies the content files that pages link to, as they are.
