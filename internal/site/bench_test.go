@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"github.com/plansite/plansite/internal/benchsite"
 	"os"
 	"path/filepath"
 	"strings"
@@ -71,6 +72,40 @@ func BenchmarkBuildSample(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		if _, err := Build(Options{Root: sampleRoot, Dest: dest, Minify: true}); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkPreviewEdit measures what `plansite serve` does on each save of
+// a chapter of a generated 1,000-chapter site: a build that carries over
+// every other page and leaves out the search index and downloads.
+func BenchmarkPreviewEdit(b *testing.B) {
+	root := b.TempDir()
+	if err := benchsite.Generate(root, benchsite.Size{Chapters: 1000}); err != nil {
+		b.Fatal(err)
+	}
+	session := &Session{}
+	opts := Options{Root: root, Dest: filepath.Join(b.TempDir(), "public"), Minify: true, NoBundles: true, NoSearch: true, Session: session}
+	if _, err := Build(opts); err != nil {
+		b.Fatal(err)
+	}
+	chapter := filepath.Join(root, "content", "chapters", "00001-c.md")
+	orig, err := os.ReadFile(chapter)
+	if err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		if err := os.WriteFile(chapter, fmt.Appendf(append([]byte(nil), orig...), "\n編集%dの文です。\n", i), 0o644); err != nil {
+			b.Fatal(err)
+		}
+		st, err := Build(opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if st.Pages-st.Carried > 2 {
+			b.Fatalf("an edit of one chapter rendered %d pages", st.Pages-st.Carried)
 		}
 	}
 }

@@ -109,8 +109,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 		out.Discard()
 		return Stats{}, err
 	}
-	// Pages carried over used no texts: keep the texts they would use.
-	if err := b.readings.Save(b.carried.Load() == 0); err != nil && opts.Warnings != nil {
+	if err := b.saveReadings(); err != nil && opts.Warnings != nil {
 		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
 	}
 	st := Stats{Pages: len(b.pages()), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings}
@@ -159,6 +158,23 @@ func (b *builder) writeSite(out *output.Folder) error {
 		return err
 	}
 	return b.saveManifest(next)
+}
+
+// persist reports whether the build writes its caches to disk: always,
+// but in a session (a preview server keeps them in memory) only after a
+// build that rendered every page, so that a save is not slowed down by
+// writing caches of the whole site.
+func (b *builder) persist() bool {
+	return b.opts.Session == nil || b.carried.Load() == 0
+}
+
+// saveReadings writes the reading cache. Pages carried over used no texts,
+// so it keeps the texts they would use unless every page was rendered.
+func (b *builder) saveReadings() error {
+	if !b.persist() {
+		return nil
+	}
+	return b.readings.Save(b.carried.Load() == 0)
 }
 
 // addCopies adds a page's copied content files to the site's.

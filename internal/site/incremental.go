@@ -125,7 +125,7 @@ func (b *builder) saveManifest(m *manifest) error {
 	if s := b.opts.Session; s != nil {
 		s.last, s.dest = m, b.opts.Dest
 	}
-	if b.opts.CacheDir == "" {
+	if b.opts.CacheDir == "" || !b.persist() {
 		return nil
 	}
 	var buf bytes.Buffer
