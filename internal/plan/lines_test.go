@@ -84,7 +84,7 @@ func TestKeyLinesInErrors(t *testing.T) {
 		{"pillar furigana", "pillars/1-soudan.yaml", "summary:", "furigana: grade:9\nsummary:",
 			`content/pillars/1-soudan.yaml:3: furigana: "grade:9" is not a mode`},
 		{"period", "site.yaml", "period: {from: 2024, to: 2029}", "period:\n  from: 2029\n  to: 2024",
-			"content/site.yaml:4: period must have"},
+			"content/site.yaml:4: period ends (2024) before it starts (2029)"},
 		{"site furigana", "site.yaml", "grade:6", "grade:9", `content/site.yaml:10: furigana: "grade:9"`},
 		{"front furigana", "chapters/01-intro.md", "weight: 1\n", "weight: 1\nsummary: x\nfurigana: most\n",
 			`content/chapters/01-intro.md:5: furigana: "most" is not a mode`},
@@ -169,7 +169,7 @@ func TestPartialPillarNoCascade(t *testing.T) {
 func TestEmptyEntryStillReported(t *testing.T) {
 	files := good()
 	files["pillars/1-soudan.yaml"] = goodPillar + "      -\n"
-	wantIn(t, loadErr(t, files), "empty entry in a list")
+	wantIn(t, loadErr(t, files), "content/pillars/1-soudan.yaml:17: empty entry in the list (a lone -)")
 }
 
 func TestUnreadableChapterNoOrphanEasy(t *testing.T) {
