@@ -24,6 +24,9 @@ func shiftHeadings(doc ast.Node, source []byte, st *state) {
 	prev := 0
 	for _, h := range collectHeadings(doc) {
 		checkLevel(h, prev, base, st)
+		if isBlank(plainText(h, source)) {
+			st.errorNode(h, "empty heading", "write the section's title after the #, or remove the #")
+		}
 		prev = h.Level
 		counters[h.Level]++
 		clear(counters[h.Level+1:])

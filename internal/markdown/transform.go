@@ -21,7 +21,7 @@ func (t pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 		captionTables(doc, source, st)
 	}
 	checkImages(doc, source, st, t.block)
-	resolveLinks(doc, st)
+	resolveLinks(doc, source, st)
 	linkTerms(doc, source, st) // before furigana: term text still gets readings
 	addFurigana(doc, source, st)
 }

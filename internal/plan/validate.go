@@ -51,6 +51,7 @@ func validateSite(s *Site, errs *diag.List) {
 	required(errs, siteFile, at("short_title"), "short_title", s.ShortTitle)
 	validatePeriod(s, errs)
 	validateBaseURL(s, errs)
+	validateTheme(s, errs)
 	if len(s.Philosophy) == 0 {
 		errs.Add(diag.New(siteFile, at("philosophy"), "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
 	}

@@ -58,6 +58,14 @@ func validateBaseURL(s *Site, errs *diag.List) {
 	}
 }
 
+// validateTheme checks that theme: names a folder directly under themes/.
+func validateTheme(s *Site, errs *diag.List) {
+	if s.Theme != "" && !nameRe.MatchString(s.Theme) {
+		errs.Add(diag.New(siteFile, s.Lines.At("theme", 1), fmt.Sprintf("theme %q is not the name of a folder in themes/", s.Theme),
+			"write the folder's name only, such as theme: kodaira (letters, digits, - and _)"))
+	}
+}
+
 // nameRe is the safe set of content file names that become page
 // addresses: letters, digits, '-', '_' and '.', starting with a letter or
 // digit. Other characters (#, ?, %, &, quotes, spaces, backslashes, kana)

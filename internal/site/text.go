@@ -2,15 +2,16 @@ package site
 
 import (
 	"fmt"
+	"errors"
 	"html/template"
-	"os"
+	"io/fs"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/markdown"
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 // text renders the author's text (Markdown with ruby syntax) for one page:
@@ -178,6 +179,9 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 		}
 		target, frag, _ := strings.Cut(dest, "#")
 		target = path.Clean(path.Join(dir, target))
+		if b.site.Unloaded[target] {
+			return dest, nil // the file failed to load; its own errors say why
+		}
 		if out, ok := b.targets[target]; ok {
 			f, err := b.fragment(target, frag)
 			if err != nil {
@@ -243,11 +247,15 @@ func (b *builder) staticFile(from, target, dest string, copies map[string]string
 	if !strings.HasPrefix(target, "content/") || strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".yaml") {
 		return "", fmt.Errorf("link to %q: no such page", dest)
 	}
-	st, err := os.Stat(filepath.Join(b.root, filepath.FromSlash(target)))
-	if err != nil || st.IsDir() {
+	st, err := b.contentFS().Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || err == nil && st.IsDir():
 		return "", fmt.Errorf("link to %q: file %s does not exist", dest, target)
+	case err != nil:
+		msg, hint := safefs.Problem(err)
+		return "", fmt.Errorf("link to %q: %s: %s (%s)", dest, target, msg, hint)
 	}
 	out := strings.TrimPrefix(target, "content/")
 	copies[out] = target
-	return rel(from, out), nil
+	return escapePath(rel(from, out)), nil
 }

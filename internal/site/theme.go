@@ -4,9 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/plansite/plansite/internal/safefs"
 
 	theme "github.com/plansite/plansite/themes/default"
 )
@@ -15,16 +16,22 @@ import (
 // laid over the embedded default theme, so a site overrides only what it
 // changes. A named theme whose folder is missing is an error; "default"
 // (or no name) without a folder is the embedded theme alone.
+// Theme files are read through safefs: links that leave themes/, special
+// files and files over safefs.SourceLimit are refused.
 func themeFS(root, name string) (fs.FS, error) {
-	dir := filepath.Join(root, "themes", name)
 	if name == "" {
-		dir = filepath.Join(root, "themes", "default")
+		name = "default"
 	}
-	st, err := os.Stat(dir)
+	themes := safefs.New(filepath.Join(root, "themes"), safefs.SourceLimit)
+	st, err := themes.Stat(name)
 	switch {
 	case err == nil && st.IsDir():
-		return overlay{upper: os.DirFS(dir), lower: theme.FS}, nil
-	case name == "" || name == "default":
+		upper, err := fs.Sub(themes, name)
+		return overlay{upper: upper, lower: theme.FS}, err
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		msg, hint := safefs.Problem(err)
+		return nil, fmt.Errorf("themes/%s: %s (%s)", name, msg, hint)
+	case name == "default":
 		return theme.FS, nil
 	}
 	return nil, fmt.Errorf("content/site.yaml: theme %q: there is no folder themes/%s in the site (create it, or remove theme: to use the default theme)", name, name)
@@ -39,8 +46,11 @@ type overlay struct{ upper, lower fs.FS }
 // by ReadDir.
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.upper.Open(name)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return o.lower.Open(name)
+	}
+	if err != nil {
+		return nil, err // a refused file must not fall back silently
 	}
 	if st, serr := f.Stat(); serr == nil && st.IsDir() {
 		if lf, lerr := o.lower.Open(name); lerr == nil {
