@@ -1,8 +1,8 @@
 package site
 
 import (
-	"fmt"
 	"errors"
+	"fmt"
 	"html/template"
 	"io/fs"
 	"path"
