@@ -234,3 +234,25 @@ func TestSampleLoads(t *testing.T) {
 		t.Fatalf("sample: %d pillars, %d chapters", len(s.Pillars), len(s.Chapters))
 	}
 }
+
+// TestTextLine: the line of a text is that of its key, in the easy block
+// for the easy variant when the block has the text.
+func TestTextLine(t *testing.T) {
+	files := good()
+	files["pillars/1-soudan.yaml"] = goodPillar + "easy:\n  title: そうだん\n"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.Pillars[0]
+	m := p.Directions[0].Measures[0]
+	for _, c := range []struct{ got, want int }{
+		{p.TextLine("title", false), 2}, {p.TextLine("title", true), 18},
+		{p.TextLine("summary", true), 3}, {m.TextLine("description", false), 10},
+		{m.TextLine("title", true), 9}, {p.Directions[0].TextLine("title", false), 6},
+	} {
+		if c.got != c.want {
+			t.Errorf("line %d, want %d", c.got, c.want)
+		}
+	}
+}

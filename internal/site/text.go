@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"net/url"
 	"path"
 	"strings"
 
@@ -178,6 +179,9 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 			return "", fmt.Errorf("link to %q: links must be relative to this file, so that the site works under any folder and offline", dest)
 		}
 		target, frag, _ := strings.Cut(dest, "#")
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t // a file named 計画書 #2.pdf is linked as 計画書%20%232.pdf
+		}
 		target = path.Clean(path.Join(dir, target))
 		if b.site.Unloaded[target] {
 			return dest, nil // the file failed to load; its own errors say why
