@@ -3,19 +3,11 @@ package markdown
 import (
 	"regexp"
 	"strings"
-	"unicode"
 
 	"github.com/yuin/goldmark/ast"
-)
 
-// isBlank reports whether s has nothing a reader can see or hear: only
-// spaces (the ideographic space too) and invisible format characters
-// (zero-width space, joiners, byte order marks).
-func isBlank(s string) bool {
-	return !strings.ContainsFunc(s, func(r rune) bool {
-		return !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r) && r != '\u3164' && r != '\u115f' && r != '\u1160'
-	})
-}
+	"github.com/plansite/plansite/internal/chars"
+)
 
 // schemeRe matches the scheme of an absolute URL (RFC 3986), the part
 // before the first colon.
@@ -41,7 +33,7 @@ func checkScheme(n ast.Node, dest string, st *state) bool {
 // checkLinkText records an error for a link that has no text: a screen
 // reader would announce only "link", or read the address.
 func checkLinkText(l *ast.Link, source []byte, st *state) {
-	if isBlank(plainText(l, source)) {
+	if chars.IsBlank(plainText(l, source)) {
 		st.errorNode(l, "link without text", "write the text a reader hears inside the brackets: [第3章 基本計画](03-kihon.md)")
 	}
 }

@@ -48,11 +48,3 @@ func TestSafeLinksPass(t *testing.T) {
 		}
 	}
 }
-
-func TestIsBlank(t *testing.T) {
-	for s, want := range map[string]bool{"": true, " \u3000\u200b\ufeff\u2060": true, "a": false, "\u200bあ": false} {
-		if got := isBlank(s); got != want {
-			t.Errorf("isBlank(%q) = %v", s, got)
-		}
-	}
-}

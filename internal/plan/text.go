@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"unicode/utf8"
 
+	"github.com/plansite/plansite/internal/chars"
 	"github.com/plansite/plansite/internal/diag"
 )
 
@@ -22,19 +23,13 @@ func checkText(name string, src []byte) error {
 			return diag.New(name, line, "invalid UTF-8", "save the file as UTF-8, not Shift_JIS")
 		case r == '\n':
 			line++
-		case isControl(r):
+		case chars.IsControl(r):
 			return diag.New(name, line, fmt.Sprintf("control character %s in the text", controlName(r)),
 				"delete it: it is invisible and not allowed in web pages (retype the line if you cannot see it)")
 		}
 		i += size
 	}
 	return nil
-}
-
-// isControl reports whether r is a control character other than tab, line
-// feed and carriage return.
-func isControl(r rune) bool {
-	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f
 }
 
 var controlNames = map[rune]string{0: "NUL", 7: "BEL", 8: "BS", 0x0b: "VT", 0x0c: "FF", 0x1b: "ESC", 0x7f: "DEL"}

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plansite/plansite/internal/chars"
 	"github.com/plansite/plansite/internal/diag"
 )
 
@@ -39,8 +40,8 @@ func Validate(s *Site) error {
 }
 
 func required(errs *diag.List, file string, line int, what, value string) {
-	if strings.TrimSpace(value) == "" {
-		errs.Add(diag.New(file, line, "missing required field "+what, "add `"+what+": ...`"))
+	if chars.IsBlank(value) {
+		errs.Add(diag.New(file, line, "missing required field "+what, "add `"+what+": ...` with visible text"))
 	}
 }
 
