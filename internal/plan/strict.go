@@ -43,8 +43,8 @@ func parseYAML(file string, src []byte) (*yaml.Node, error) {
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var root yaml.Node
 	err := dec.Decode(&root)
-	if errors.Is(err, io.EOF) || err == nil && len(root.Content) == 0 {
-		return nil, diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")
+	if errors.Is(err, io.EOF) || err == nil && (len(root.Content) == 0 || root.Content[0].ShortTag() == "!!null") {
+		return nil, &SyntaxError{diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")}
 	}
 	if err != nil {
 		return nil, &SyntaxError{yamlError(file, src, err, true)}
@@ -157,6 +157,8 @@ func checkKnown(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {
 		n = n.Alias
 	}
 	switch {
+	case isInt(t.Kind()) && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float":
+		errs.Add(diag.New(file, n.Line, fmt.Sprintf("expected a whole number here, found the number %q", n.Value), "write a whole number such as 3"))
 	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
 		checkStruct(file, n, t, errs)
 	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
@@ -169,6 +171,8 @@ func checkKnown(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {
 		}
 	}
 }
+
+func isInt(k reflect.Kind) bool { return k >= reflect.Int && k <= reflect.Uint64 }
 
 // checkItem checks one list item; an empty item (a lone -) where an
 // entry with keys belongs is reported at its own line.

@@ -9,7 +9,7 @@ import (
 // yaml.v3 words a value that does not fit its field as
 // "cannot unmarshal !!str `相談...` into int": Go type names, and a value
 // cut after 7 bytes, which can split a character. typeMessage rewords it.
-var typeErrRe = regexp.MustCompile("^cannot unmarshal (!!\\w+)(?: `(.*)`)? into (.+)$")
+var typeErrRe = regexp.MustCompile("^cannot unmarshal (!\\S*)(?: `(.*)`)? into (.+)$")
 
 var tagWords = map[string]string{
 	"!!str":       "the text",
@@ -33,7 +33,7 @@ func typeMessage(msg string) string {
 	}
 	found, ok := tagWords[m[1]]
 	if !ok {
-		found = "a value of type " + m[1]
+		found = "a value tagged " + m[1]
 	}
 	if m[2] != "" {
 		found += " " + quoteValue(m[2])

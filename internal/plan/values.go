@@ -45,7 +45,8 @@ func validateValue(file string, line int, key string, v Value, errs *diag.List) 
 }
 
 // validateBaseURL checks that base_url is an absolute http(s) address of
-// a folder: it is printed into sitemap.xml and canonical links.
+// a folder, and normalises it: it is printed into sitemap.xml and
+// canonical links.
 func validateBaseURL(s *Site, errs *diag.List) {
 	if s.BaseURL == "" {
 		return
@@ -55,7 +56,11 @@ func validateBaseURL(s *Site, errs *diag.List) {
 		u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s.BaseURL, " \t\"'<>\\") {
 		errs.Add(diag.New(siteFile, s.Lines.At("base_url", 1), fmt.Sprintf("base_url %q is not the address of a folder on the web", s.BaseURL),
 			"write it as https://www.city.example.jp/plan/ (https or http, no ? or #, no spaces)"))
+		return
 	}
+	// A folder address, with its path percent-encoded (計画 → %E8%A8%88%E7%94%BB)
+	// as sitemap.xml and canonical links need it.
+	s.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
 }
 
 // validateTheme checks that theme: names a folder directly under themes/.

@@ -234,6 +234,8 @@ func Problem(err error) (msg, hint string) {
 		return cause.Error(), "split it into smaller files, or make it smaller"
 	case errors.Is(err, fs.ErrNotExist):
 		return "file does not exist", "check the name and the folder"
+	case errors.Is(err, fs.ErrInvalid):
+		return "not a valid file path", "use / between folders, no backslashes, and stay inside the site folder"
 	case errors.Is(err, fs.ErrPermission):
 		return "permission denied", "make the file readable"
 	}

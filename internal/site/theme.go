@@ -27,6 +27,9 @@ func themeFS(root, name string) (fs.FS, error) {
 	switch {
 	case err == nil && st.IsDir():
 		upper, err := fs.Sub(themes, name)
+		if err == nil {
+			err = checkThemeFiles(upper, name)
+		}
 		return overlay{upper: upper, lower: theme.FS}, err
 	case err != nil && !errors.Is(err, fs.ErrNotExist):
 		msg, hint := safefs.Problem(err)
@@ -35,6 +38,25 @@ func themeFS(root, name string) (fs.FS, error) {
 		return theme.FS, nil
 	}
 	return nil, fmt.Errorf("content/site.yaml: theme %q: there is no folder themes/%s in the site (create it, or remove theme: to use the default theme)", name, name)
+}
+
+// checkThemeFiles opens every file of the site's theme folder once, so
+// that a refused file (a link leaving themes/, a device, a file over the
+// limit) is reported by its path, before templates are parsed.
+func checkThemeFiles(upper fs.FS, name string) error {
+	return fs.WalkDir(upper, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			var f fs.File
+			if f, err = upper.Open(p); err == nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			msg, hint := safefs.Problem(err)
+			return fmt.Errorf("themes/%s/%s: %s (%s)", name, p, msg, hint)
+		}
+		return nil
+	})
 }
 
 // overlay is a read-only file system whose upper layer hides files of the
