@@ -13,7 +13,7 @@ import (
 
 // site makes root/site with a file, a folder and links, and a secret
 // file beside it, outside the site.
-func site(t *testing.T) (root, secret string) {
+func site(t testing.TB) (root, secret string) {
 	t.Helper()
 	dir := t.TempDir()
 	root = filepath.Join(dir, "site")
@@ -29,7 +29,7 @@ func site(t *testing.T) (root, secret string) {
 	return root, secret
 }
 
-func must(t *testing.T, err error) {
+func must(t testing.TB, err error) {
 	t.Helper()
 	if err != nil {
 		t.Fatal(err)
@@ -129,4 +129,31 @@ func TestWithin(t *testing.T) {
 			t.Errorf("within(%q, %q) = %v", c.path, c.dir, got)
 		}
 	}
+}
+
+// FuzzOpen opens fuzzed names in a folder with links in and out: a name
+// that opens is always a regular file or folder inside the root.
+func FuzzOpen(f *testing.F) {
+	for _, s := range []string{"content/a.md", "content/inside.md", "content/shadow.pdf", "content/up/secret.txt",
+		"content/zero.md", "../secret.txt", "content/../content/a.md", `content\a.md`, "content/./a.md", "/etc/passwd", ".", "content"} {
+		f.Add(s)
+	}
+	root, _ := site(f)
+	real, _ := filepath.EvalSymlinks(root)
+	fsys := New(root, 1<<20)
+	f.Fuzz(func(t *testing.T, name string) {
+		file, err := fsys.Open(name)
+		if err != nil {
+			return
+		}
+		defer file.Close()
+		st, err := file.Stat()
+		if err != nil || !st.IsDir() && !st.Mode().IsRegular() {
+			t.Fatalf("%q opened a special file", name)
+		}
+		p, err := filepath.EvalSymlinks(filepath.Join(root, name))
+		if err != nil || !within(p, real) {
+			t.Fatalf("%q opened %s, outside %s", name, p, real)
+		}
+	})
 }
