@@ -95,7 +95,7 @@ func isPartial(err error) bool {
 	return errors.As(err, &p)
 }
 
-var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var lineRe = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`)
 
 // SyntaxError is a file that is not YAML at all; nothing was decoded from it.
 type SyntaxError struct{ Err error }

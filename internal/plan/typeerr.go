@@ -9,7 +9,7 @@ import (
 // yaml.v3 words a value that does not fit its field as
 // "cannot unmarshal !!str `相談...` into int": Go type names, and a value
 // cut after 7 bytes, which can split a character. typeMessage rewords it.
-var typeErrRe = regexp.MustCompile("^cannot unmarshal (!\\S*)(?: `(.*)`)? into (.+)$")
+var typeErrRe = regexp.MustCompile("(?s)^cannot unmarshal (!\\S*)(?: `(.*)`)? into (.+)$")
 
 var tagWords = map[string]string{
 	"!!str":       "the text",
@@ -44,6 +44,7 @@ func typeMessage(msg string) string {
 // quoteValue quotes a value as yaml.v3 shortened it ("abcdefg..."),
 // without a broken character at the cut.
 func quoteValue(v string) string {
+	v = strings.Join(strings.Fields(v), " ") // one line, as printed
 	cut, ok := strings.CutSuffix(v, "...")
 	if !ok {
 		return `"` + v + `"`
