@@ -18,6 +18,7 @@ func TestAccessibilityErrors(t *testing.T) {
 		{"javascript link", "[押す](JavaScript:alert(1))\n", `c.md:1: link to "JavaScript:alert(1)": only http:`},
 		{"data image", "![図](data:image/png;base64,AA)\n", `c.md:1: link to "data:image/png;base64,AA": only http:`},
 		{"file link", "[a](file:///etc/passwd)\n", `c.md:1: link to "file:///etc/passwd"`},
+		{"windows drive", "[a](C:\\docs\\a.pdf)\n", `c.md:1: link to "C:\docs\a.pdf": only http:`},
 	}
 	c := New(Options{})
 	for _, tt := range tests {
