@@ -260,6 +260,9 @@ func (b *builder) staticFile(from, target, dest string, copies map[string]string
 		return "", fmt.Errorf("link to %q: %s: %s (%s)", dest, target, msg, hint)
 	}
 	out := strings.TrimPrefix(target, "content/")
+	if b.generated(out) {
+		return "", fmt.Errorf("link to %q: copying %s would replace the site's own %s (rename the file, or move it into a folder such as files/)", dest, target, out)
+	}
 	copies[out] = target
 	return escapePath(rel(from, out)), nil
 }

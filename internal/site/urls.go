@@ -81,3 +81,18 @@ func escapePath(p string) string {
 // contentFS reads content and copied files of the site: regular files
 // inside the site folder only, up to safefs.CopyLimit.
 func (b *builder) contentFS() safefs.FS { return safefs.New(b.root, safefs.CopyLimit) }
+
+// generated reports whether the output path out is a file the build makes
+// itself (a page, a theme asset, a bundle, sitemap.xml), which a copied
+// content file must not replace.
+func (b *builder) generated(out string) bool {
+	if strings.HasPrefix(out, assetsDir) || strings.HasPrefix(out, "downloads/") || out == "sitemap.xml" || out == stampFile {
+		return true
+	}
+	for _, pg := range b.pages() {
+		if pg.path == out {
+			return true
+		}
+	}
+	return false
+}
