@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -51,4 +52,28 @@ func checkAutoLinks(doc ast.Node, source []byte, st *state) {
 	for _, l := range links {
 		checkScheme(l, string(l.URL(source)), st)
 	}
+}
+
+// maxNesting is the deepest nesting of Markdown elements (lists, quotes,
+// emphasis, links) a page may have. Real plans need a few levels; HTML
+// parsers, EPUB readers and screen readers give up long before 512.
+const maxNesting = 50
+
+// checkNesting records an error at the first element nested deeper than
+// maxNesting levels.
+func checkNesting(doc ast.Node, st *state) {
+	depth := 0
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		depth++
+		if depth > maxNesting {
+			st.errorNode(n, "text nested too deeply (more than "+strconv.Itoa(maxNesting)+" levels of lists, quotes or emphasis)",
+				"flatten it: a plan needs only a few levels")
+			return ast.WalkStop, nil
+		}
+		return ast.WalkContinue, nil
+	})
 }

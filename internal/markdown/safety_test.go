@@ -18,6 +18,8 @@ func TestAccessibilityErrors(t *testing.T) {
 		{"javascript link", "[押す](JavaScript:alert(1))\n", `c.md:1: link to "JavaScript:alert(1)": only http:`},
 		{"data image", "![図](data:image/png;base64,AA)\n", `c.md:1: link to "data:image/png;base64,AA": only http:`},
 		{"file link", "[a](file:///etc/passwd)\n", `c.md:1: link to "file:///etc/passwd"`},
+		{"deep quotes", "a\n\n" + strings.Repeat(">", 3000) + " 引用\n", "c.md:3: text nested too deeply (more than 50 levels of lists, quotes or emphasis)"},
+		{"deep emphasis", strings.Repeat("*", 500) + "a" + strings.Repeat("*", 500) + "\n", "c.md:1: text nested too deeply"},
 		{"windows drive", "[a](C:\\docs\\a.pdf)\n", `c.md:1: link to "C:\docs\a.pdf": only http:`},
 	}
 	c := New(Options{})

@@ -16,6 +16,7 @@ type pageTransformer struct {
 func (t pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := getState(pc)
 	source := reader.Source()
+	checkNesting(doc, st)
 	if t.block {
 		shiftHeadings(doc, source, st)
 		captionTables(doc, source, st)
