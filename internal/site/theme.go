@@ -8,7 +8,6 @@ import (
 	"sort"
 
 	"github.com/plansite/plansite/internal/safefs"
-
 	theme "github.com/plansite/plansite/themes/default"
 )
 

@@ -68,8 +68,8 @@ func pillarPath(n int) string        { return "pillars/" + itoa(n) + ".html" }
 
 // escapePath percent-encodes each segment of the relative URL p (a path
 // with "/" and "../", no fragment), so that a file named 計画書 #2.pdf
-// links as 計画書%20%232.pdf. Page paths are already safe; this is
-// for copied files, whose names authors choose.
+// links as %E8%A8%88%E7%94%BB%E6%9B%B8%20%232.pdf. Page paths are already
+// safe; this is for copied files, whose names authors choose.
 func escapePath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
