@@ -30,38 +30,39 @@ func FuzzDecode(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src string) {
+	f.Fuzz(func(t *testing.T, raw string) {
+		checkDiag(t, checkText("f.md", []byte(raw)), strings.Count(raw, "\n")+1)
+		src := string(normalizeNewlines([]byte(raw))) // as the loader reads it
 		lines := strings.Count(src, "\n") + 2
-		check := func(err error) {
-			var list diag.List
-			if err == nil {
-				return
-			}
-			list.Add(err)
-			for _, e := range list {
-				var d *diag.Error
-				if !errors.As(e, &d) {
-					t.Fatalf("not a diag.Error: %v", e)
-				}
-				if d.Line < 0 || d.Line > lines {
-					t.Fatalf("line %d outside the file (%d lines): %v", d.Line, lines, d)
-				}
-				if !utf8.ValidString(d.Error()) || strings.Contains(d.Msg, "plan.") || strings.Contains(d.Msg, "unmarshal") {
-					t.Fatalf("bad message %q", d.Error())
-				}
-			}
-		}
-		check(decodeStrict("f.yaml", []byte(src), &Site{}))
-		check(decodeStrict("f.yaml", []byte(src), &Pillar{}))
-		check(decodeStrict("f.yaml", []byte(src), &[]*Term{}))
+		checkDiag(t, decodeStrict("f.yaml", []byte(src), &Site{}), lines)
+		checkDiag(t, decodeStrict("f.yaml", []byte(src), &Pillar{}), lines)
+		checkDiag(t, decodeStrict("f.yaml", []byte(src), &[]*Term{}), lines)
 		var errs diag.List
 		if root, err := parseYAML("f.yaml", []byte(src)); err == nil {
 			readingsOf("f.yaml", root.Content[0], &errs)
 		}
-		check(errs.Err())
+		checkDiag(t, errs.Err(), lines)
 		_, err := parseFront("f.md", []byte("---\n"+src+"\n---\n"), &Front{})
-		lines += 2
-		check(err)
-		check(checkText("f.md", []byte(src)))
+		checkDiag(t, err, lines+2)
 	})
+}
+
+// checkDiag fails unless every error in err is a *diag.Error within the
+// file's lines, in valid UTF-8, without Go type names.
+func checkDiag(t *testing.T, err error, lines int) {
+	t.Helper()
+	var list diag.List
+	list.Add(err)
+	for _, e := range list {
+		var d *diag.Error
+		if !errors.As(e, &d) {
+			t.Fatalf("not a diag.Error: %v", e)
+		}
+		if d.Line < 0 || d.Line > lines {
+			t.Fatalf("line %d outside the file (%d lines): %v", d.Line, lines, d)
+		}
+		if !utf8.ValidString(d.Error()) || strings.Contains(d.Msg, "plan.") || strings.Contains(d.Msg, "unmarshal") {
+			t.Fatalf("bad message %q", d.Error())
+		}
+	}
 }

@@ -73,7 +73,7 @@ func (l *loader) read(rel string, optional bool) ([]byte, string) {
 		l.failed(name)
 		return nil, name
 	}
-	return bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), name
+	return normalizeNewlines(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))), name
 }
 
 func (l *loader) site() *Site {

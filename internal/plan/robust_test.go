@@ -51,6 +51,8 @@ func TestBadYAML(t *testing.T) {
 			[]string{"content/glossary.yaml:2: control character U+007F (DEL)"}, nil},
 		{"C1 control", "site.yaml", goodSite + "published: \u00852024-04-01\n",
 			[]string{"content/site.yaml:11: control character U+0085"}, nil},
+		{"old Mac line ends (CR only)", "pillars/1-soudan.yaml", strings.ReplaceAll(goodPillar, "\n", "\r") + "stauts: 継続\r",
+			[]string{`content/pillars/1-soudan.yaml:17: unknown key "stauts"`}, nil},
 		{"CRLF and BOM are fine", "pillars/1-soudan.yaml", "\ufeff" + strings.ReplaceAll(goodPillar, "\n", "\r\n") + "status: 完了\r\n",
 			[]string{"unknown key \"status\""}, []string{"control character"}},
 		{"wrong type keeps characters whole", "pillars/1-soudan.yaml", strings.Replace(goodPillar, "number: 1\ntitle", "number: 相談支援の充実\ntitle", 1),

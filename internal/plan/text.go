@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"bytes"
 	"fmt"
 	"unicode/utf8"
 
@@ -33,6 +34,16 @@ func checkText(name string, src []byte) error {
 }
 
 var controlNames = map[rune]string{0: "NUL", 7: "BEL", 8: "BS", 0x0b: "VT", 0x0c: "FF", 0x1b: "ESC", 0x7f: "DEL"}
+
+// normalizeNewlines turns CRLF and lone CR (old Mac, some Excel exports)
+// line ends into LF, so that every stage counts the same lines.
+func normalizeNewlines(src []byte) []byte {
+	if !bytes.ContainsRune(src, '\r') {
+		return src
+	}
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	return bytes.ReplaceAll(src, []byte("\r"), []byte("\n"))
+}
 
 // controlName prints a control character as U+001B (ESC).
 func controlName(r rune) string {
