@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"github.com/plansite/plansite/internal/output"
 	"io/fs"
-	"os"
 	"sort"
 	"strings"
 
