@@ -28,6 +28,7 @@ func hira(r rune) rune {
 }
 
 func isKatakana(r rune) bool { return r >= 'ァ' && r <= 'ヺ' }
+func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
 
 // isKana reports whether r is hiragana, katakana or the prolonged sound mark.
 func isKana(r rune) bool { return kanji.IsKana(r) }
