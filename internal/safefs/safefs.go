@@ -30,8 +30,8 @@ import (
 // and time bounded.
 const (
 	// SourceLimit is the largest Markdown, YAML, JSON or theme file. A
-	// 1 MB chapter takes about 50 s and 1.9 GB to build (measured), so the
-	// limit is not higher.
+	// 1 MB chapter of one line takes 37 s and 740 MB to build (measured,
+	// docs/robustness.md), so the limit is not higher.
 	SourceLimit int64 = 1 << 20
 	// CopyLimit is the largest file copied to the output as it is (an
 	// image or a PDF that a page links to).
