@@ -31,9 +31,7 @@ func isKatakana(r rune) bool { return r >= 'ァ' && r <= 'ヺ' }
 func isHiragana(r rune) bool { return r >= 'ぁ' && r <= 'ゖ' }
 
 // isKana reports whether r is hiragana, katakana or the prolonged sound mark.
-func isKana(r rune) bool {
-	return isHiragana(r) || isKatakana(r) || r == 'ー' || r == 'ゝ' || r == 'ゞ' || r == 'ヽ' || r == 'ヾ'
-}
+func isKana(r rune) bool { return kanji.IsKana(r) }
 
 // isReading reports whether s is a usable reading: non-empty, all kana.
 func isReading(s string) bool {

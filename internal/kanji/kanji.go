@@ -63,3 +63,10 @@ func parseGrades(data string) map[rune]int {
 // in force from school year 2020; 1026 kanji), or 0 if r is not one of these
 // 教育漢字 (including 々 and every non-kanji rune).
 func Grade(r rune) int { return grades[r] }
+
+// IsKana reports whether r can be part of a furigana reading: hiragana,
+// full-width katakana, the prolonged sound mark ー and the kana iteration
+// marks ゝゞヽヾ.
+func IsKana(r rune) bool {
+	return r >= 'ぁ' && r <= 'ゖ' || r >= 'ァ' && r <= 'ヺ' || r == 'ー' || r == 'ゝ' || r == 'ゞ' || r == 'ヽ' || r == 'ヾ'
+}

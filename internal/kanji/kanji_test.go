@@ -57,3 +57,16 @@ func TestIs(t *testing.T) {
 		t.Error("IsIterationMark")
 	}
 }
+
+func TestIsKana(t *testing.T) {
+	for _, r := range "ぁゖァヺーゝゞヽヾこだいらコダイラ" {
+		if !IsKana(r) {
+			t.Errorf("IsKana(%q) = false", r)
+		}
+	}
+	for _, r := range "小a1ｱ・ 　" {
+		if IsKana(r) {
+			t.Errorf("IsKana(%q) = true", r)
+		}
+	}
+}

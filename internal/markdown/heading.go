@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
+
+	"github.com/plansite/plansite/internal/chars"
 )
 
 // shiftHeadings moves headings down so that # becomes h(HeadingBase), gives
@@ -24,6 +26,9 @@ func shiftHeadings(doc ast.Node, source []byte, st *state) {
 	prev := 0
 	for _, h := range collectHeadings(doc) {
 		checkLevel(h, prev, base, st)
+		if chars.IsBlank(plainText(h, source)) {
+			st.errorNode(h, "empty heading", "write the section's title after the #, or remove the #")
+		}
 		prev = h.Level
 		counters[h.Level]++
 		clear(counters[h.Level+1:])

@@ -6,6 +6,8 @@ import (
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/util"
+
+	"github.com/plansite/plansite/internal/chars"
 )
 
 // pictoScheme marks a pictogram destination: ![相談](picto:soudan).
@@ -36,7 +38,7 @@ func checkImages(doc ast.Node, source []byte, st *state, block bool) {
 		return ast.WalkContinue, nil
 	})
 	for _, img := range images {
-		if strings.TrimSpace(plainText(img, source)) == "" {
+		if chars.IsBlank(plainText(img, source)) {
 			st.errorNode(img, "image without alt text", "write ![説明](file)")
 		}
 		picto := strings.HasPrefix(string(img.Destination), pictoScheme)
@@ -49,7 +51,7 @@ func checkImages(doc ast.Node, source []byte, st *state, block bool) {
 
 // resolve rewrites *dest with Page.Resolve; an error is recorded at n.
 func resolve(n ast.Node, dest *[]byte, st *state) {
-	if st.page.Resolve == nil {
+	if !checkScheme(n, string(*dest), st) || st.page.Resolve == nil {
 		return
 	}
 	href, err := st.page.Resolve(string(*dest))

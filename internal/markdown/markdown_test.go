@@ -3,6 +3,7 @@ package markdown
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -124,6 +125,9 @@ func TestConcurrent(t *testing.T) {
 	wg.Wait()
 }
 
+// unsafeHref matches a link or image address with a scheme that runs code.
+var unsafeHref = regexp.MustCompile(`(?i)(href|src)="\s*(javascript|vbscript|data|file):`)
+
 func FuzzConvert(f *testing.F) {
 	for _, s := range []string{
 		"# {漢字|かんじ}\n\n本文の漢字と相談。\n",
@@ -133,6 +137,10 @@ func FuzzConvert(f *testing.F) {
 		"# a\n### b\n####### c\n",
 		"[x](missing.md) ![](y)\n漢字\n計画",
 		"> - {~障|しょう}がい\n>   成年後見制度\n",
+		"#\n\n# \u200b\n\n[](03-kihon.md) [\u3000](x.md)\n",
+		"<javascript:alert(1)> <JavaScript:x> [a](javascript:alert(1)) ![b](data:image/png;base64,AA)\n",
+		"[a](03-a#b.md) [b](計画書 #2.pdf) <https://example.jp/?a=1&b=\"2\">\n",
+		"\x1b[31m赤\a\x7f\n",
 	} {
 		f.Add(s)
 	}
@@ -153,10 +161,12 @@ func FuzzConvert(f *testing.F) {
 			}
 			return
 		}
-		if len(r.HTML) == 0 && strings.TrimSpace(s) != "" && !strings.HasPrefix(strings.TrimSpace(s), "[") {
-			t.Logf("empty output for %q", s)
+		if unsafeHref.Match(r.HTML) {
+			t.Fatalf("unsafe link in %q for %q", r.HTML, s)
 		}
-		_, _, _ = c.Inline(s, p)
+		if h, _, err := c.Inline(s, p); err == nil && unsafeHref.MatchString(string(h)) {
+			t.Fatalf("unsafe inline link in %q for %q", h, s)
+		}
 	})
 }
 

@@ -16,12 +16,13 @@ type pageTransformer struct {
 func (t pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
 	st := getState(pc)
 	source := reader.Source()
+	checkNesting(doc, st)
 	if t.block {
 		shiftHeadings(doc, source, st)
 		captionTables(doc, source, st)
 	}
 	checkImages(doc, source, st, t.block)
-	resolveLinks(doc, st)
+	resolveLinks(doc, source, st)
 	linkTerms(doc, source, st) // before furigana: term text still gets readings
 	addFurigana(doc, source, st)
 }

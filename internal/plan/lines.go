@@ -153,3 +153,36 @@ func (t *Term) UnmarshalYAML(n *yaml.Node) (err error) {
 	t.Line, t.Lines, err = decodeKeyed(n, (*raw)(t))
 	return err
 }
+
+// entryTextLine returns the line of the text under key ("title", "summary" or
+// "description") of an entry with key lines lines, first line def and easy
+// block e: in the easy block when easy is set and the block has that text
+// (the text the わかりやすい版 shows), else in the entry itself.
+func entryTextLine(lines KeyLines, def int, e *EasyText, key string, easy bool) int {
+	if easy && e != nil {
+		switch {
+		case key == "title" && e.Title != "":
+			return e.Lines.At("title", e.Line)
+		case key != "title" && e.Body() != "":
+			return e.BodyLine(e.Line)
+		}
+	}
+	return lines.At(key, def)
+}
+
+// TextLine returns the file line of the pillar's text under key ("title"
+// or "summary") as the standard (easy false) or easy variant shows it, so
+// that errors in the text (a broken ruby) name its line.
+func (p *Pillar) TextLine(key string, easy bool) int {
+	return entryTextLine(p.Lines, p.Line, p.Easy, key, easy)
+}
+
+// TextLine is Pillar.TextLine for a direction.
+func (d *Direction) TextLine(key string, easy bool) int {
+	return entryTextLine(d.Lines, d.Line, d.Easy, key, easy)
+}
+
+// TextLine is Pillar.TextLine for a measure ("title" or "description").
+func (m *Measure) TextLine(key string, easy bool) int {
+	return entryTextLine(m.Lines, m.Line, m.Easy, key, easy)
+}

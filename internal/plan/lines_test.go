@@ -84,7 +84,7 @@ func TestKeyLinesInErrors(t *testing.T) {
 		{"pillar furigana", "pillars/1-soudan.yaml", "summary:", "furigana: grade:9\nsummary:",
 			`content/pillars/1-soudan.yaml:3: furigana: "grade:9" is not a mode`},
 		{"period", "site.yaml", "period: {from: 2024, to: 2029}", "period:\n  from: 2029\n  to: 2024",
-			"content/site.yaml:4: period must have"},
+			"content/site.yaml:4: period ends (2024) before it starts (2029)"},
 		{"site furigana", "site.yaml", "grade:6", "grade:9", `content/site.yaml:10: furigana: "grade:9"`},
 		{"front furigana", "chapters/01-intro.md", "weight: 1\n", "weight: 1\nsummary: x\nfurigana: most\n",
 			`content/chapters/01-intro.md:5: furigana: "most" is not a mode`},
@@ -169,7 +169,7 @@ func TestPartialPillarNoCascade(t *testing.T) {
 func TestEmptyEntryStillReported(t *testing.T) {
 	files := good()
 	files["pillars/1-soudan.yaml"] = goodPillar + "      -\n"
-	wantIn(t, loadErr(t, files), "empty entry in a list")
+	wantIn(t, loadErr(t, files), "content/pillars/1-soudan.yaml:17: empty entry in the list (a lone -)")
 }
 
 func TestUnreadableChapterNoOrphanEasy(t *testing.T) {
@@ -232,5 +232,27 @@ func TestSampleLoads(t *testing.T) {
 	}
 	if len(s.Pillars) == 0 || len(s.Chapters) == 0 {
 		t.Fatalf("sample: %d pillars, %d chapters", len(s.Pillars), len(s.Chapters))
+	}
+}
+
+// TestTextLine: the line of a text is that of its key, in the easy block
+// for the easy variant when the block has the text.
+func TestTextLine(t *testing.T) {
+	files := good()
+	files["pillars/1-soudan.yaml"] = goodPillar + "easy:\n  title: そうだん\n"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := s.Pillars[0]
+	m := p.Directions[0].Measures[0]
+	for _, c := range []struct{ got, want int }{
+		{p.TextLine("title", false), 2}, {p.TextLine("title", true), 18},
+		{p.TextLine("summary", true), 3}, {m.TextLine("description", false), 10},
+		{m.TextLine("title", true), 9}, {p.Directions[0].TextLine("title", false), 6},
+	} {
+		if c.got != c.want {
+			t.Errorf("line %d, want %d", c.got, c.want)
+		}
 	}
 }

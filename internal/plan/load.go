@@ -5,14 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path"
-	"path/filepath"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 // ContentDir is the folder, inside a site's root, that holds its content.
@@ -25,7 +23,7 @@ const ContentDir = "content"
 // when site.yaml could be read, as far as it loaded, so that later stages
 // can report their own problems in the same run; it must not be built.
 func Load(root string) (*Site, error) {
-	l := &loader{root: root}
+	l := newLoader(root)
 	s := l.site()
 	if s == nil {
 		return nil, l.errs.Err()
@@ -34,64 +32,48 @@ func Load(root string) (*Site, error) {
 	s.Pillars = l.pillars()
 	s.Glossary = l.glossary()
 	s.Readings = l.readings()
-	res, err := loadA11yResults(filepath.Join(root, ContentDir))
-	l.errs.Add(prefix(err))
-	s.A11yResults = res
+	s.A11yResults = l.a11yResults()
 	l.errs.Add(Validate(s))
+	s.Unloaded = l.unloaded
 	return s, l.errs.Err()
 }
 
 // loader collects errors while reading files.
 type loader struct {
-	root string
-	errs diag.List
+	root     string
+	fsys     safefs.FS
+	errs     diag.List
+	unloaded map[string]bool
 }
 
-func prefix(err error) error {
-	var d *diag.Error
-	if errors.As(err, &d) {
-		d.File = path.Join(ContentDir, d.File)
-	}
-	return err
+func newLoader(root string) *loader {
+	return &loader{root: root, fsys: safefs.New(root, safefs.SourceLimit), unloaded: map[string]bool{}}
 }
+
+// failed records that the file name exists but could not be loaded.
+func (l *loader) failed(name string) { l.unloaded[name] = true }
 
 // read returns the file at rel (relative to the content folder), checking
-// that it is UTF-8. A missing optional file returns nil, nil.
+// that it is UTF-8 without control characters. A missing optional file
+// returns nil.
 func (l *loader) read(rel string, optional bool) ([]byte, string) {
 	name := path.Join(ContentDir, rel)
-	src, err := os.ReadFile(filepath.Join(l.root, filepath.FromSlash(name)))
+	src, err := l.fsys.ReadFile(name)
 	if optional && errors.Is(err, fs.ErrNotExist) {
 		return nil, name
 	}
 	if err != nil {
-		l.errs.Add(diag.New(name, 0, "cannot read: "+err.Error(), "check that the file exists and is readable"))
+		msg, hint := safefs.Problem(err)
+		l.errs.Add(diag.New(name, 0, "cannot read: "+msg, hint))
+		l.failed(name)
 		return nil, name
 	}
-	if line := invalidUTF8Line(src); line > 0 {
-		l.errs.Add(diag.New(name, line, "invalid UTF-8", "save the file as UTF-8, not Shift_JIS"))
+	if err := checkText(name, src); err != nil {
+		l.errs.Add(err)
+		l.failed(name)
 		return nil, name
 	}
-	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
-	return src, name
-}
-
-// invalidUTF8Line returns the 1-based line of the first invalid UTF-8 byte, or 0.
-func invalidUTF8Line(b []byte) int {
-	if utf8.Valid(b) {
-		return 0
-	}
-	line := 1
-	for len(b) > 0 {
-		r, size := utf8.DecodeRune(b)
-		if r == utf8.RuneError && size == 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		b = b[size:]
-	}
-	return line
+	return normalizeNewlines(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))), name
 }
 
 func (l *loader) site() *Site {
@@ -111,18 +93,20 @@ func (l *loader) site() *Site {
 
 // list returns the sorted names in the content sub-folder dir with suffix.
 func (l *loader) list(dir, suffix string) []string {
-	entries, err := os.ReadDir(filepath.Join(l.root, ContentDir, dir))
+	entries, err := l.fsys.ReadDir(path.Join(ContentDir, dir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
-		l.errs.Add(diag.New(path.Join(ContentDir, dir), 0, err.Error(), ""))
+		msg, hint := safefs.Problem(err)
+		l.errs.Add(diag.New(path.Join(ContentDir, dir), 0, "cannot list the folder: "+msg, hint))
 		return nil
 	}
 	var names []string
 	for _, e := range entries {
-		if !e.IsDir() && strings.HasSuffix(e.Name(), suffix) && !strings.HasPrefix(e.Name(), ".") {
-			names = append(names, e.Name())
+		n := e.Name()
+		if !e.IsDir() && strings.HasSuffix(n, suffix) && !strings.HasPrefix(n, ".") && checkName(dir, n, &l.errs) {
+			names = append(names, n)
 		}
 	}
 	sort.Strings(names)
@@ -203,6 +187,7 @@ func (l *loader) pillars() []*Pillar {
 		l.errs.Add(err)
 		var syn *SyntaxError
 		if errors.As(err, &syn) {
+			l.failed(name)
 			continue
 		}
 		p.File, p.Slug, p.Partial = name, strings.TrimSuffix(n, ".yaml"), isPartial(err)
@@ -218,7 +203,11 @@ func (l *loader) glossary() []*Term {
 		return nil
 	}
 	var terms []*Term
-	l.errs.Add(decodeStrict(name, src, &terms))
+	err := decodeStrict(name, src, &terms)
+	l.errs.Add(err)
+	if isPartial(err) || errors.As(err, new(*SyntaxError)) {
+		l.failed(name) // terms may be missing: links to them are not checked
+	}
 	return terms
 }
 
@@ -227,15 +216,18 @@ func (l *loader) readings() map[string]string {
 	if src == nil {
 		return nil
 	}
-	m := map[string]string{}
-	l.errs.Add(decodeStrict(name, src, &m))
-	return m
+	root, err := parseYAML(name, src)
+	if err != nil {
+		l.errs.Add(err)
+		return nil
+	}
+	return readingsOf(name, root.Content[0], &l.errs)
 }
 
 // LoadReadings reads only content/readings.yaml under root, for tools that
 // annotate text outside a build. A missing file gives an empty dictionary.
 func LoadReadings(root string) (map[string]string, error) {
-	l := &loader{root: root}
+	l := newLoader(root)
 	m := l.readings()
 	return m, l.errs.Err()
 }

@@ -169,6 +169,10 @@ func FuzzLoad(f *testing.F) {
 	f.Add("- a\n- b: {c: d}\n")
 	f.Add("number: 1\neasy: &e {title: a, summary: |\n  b\n}\ndirections:\n  - number: 1\n    easy: *e\n    measures: [{number: 新規}]\n")
 	f.Add("number: 1\ntitle: [\n\n")
+	f.Add(aliasBomb(4))
+	f.Add(goodPillar + "---\nnumber: 2\n")
+	f.Add("number: 1\ntitle: \x1b\n")
+	f.Add("number: 1.5\nmeasures:\n  -\n")
 	f.Fuzz(func(t *testing.T, pillar string) {
 		files := good()
 		files["pillars/1-soudan.yaml"] = pillar

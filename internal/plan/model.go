@@ -42,6 +42,11 @@ type Site struct {
 	Pillars  []*Pillar         `yaml:"-"`
 	Glossary []*Term           `yaml:"-"`
 	Readings map[string]string `yaml:"-"`
+	// Unloaded holds the files (content/pillars/2-x.yaml) that exist but
+	// could not be loaded, or only in part. Their errors are already
+	// reported, so a link into one of them is not reported again as a
+	// missing page.
+	Unloaded map[string]bool `yaml:"-"`
 	// A11yResults is the parsed results file of the last accessibility test run, if any.
 	A11yResults *A11yResults `yaml:"-"`
 }

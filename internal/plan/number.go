@@ -28,7 +28,7 @@ func (n Number) String() string {
 // UnmarshalYAML accepts a positive integer or the string 新.
 func (n *Number) UnmarshalYAML(node *yaml.Node) error {
 	if node.Kind != yaml.ScalarNode {
-		return fmt.Errorf("line %d: number must be an integer or %s", node.Line, NewMark)
+		return typeError("line %d: number must be an integer or %s", node.Line, NewMark)
 	}
 	if node.Value == NewMark {
 		*n = Number{New: true}
@@ -36,7 +36,7 @@ func (n *Number) UnmarshalYAML(node *yaml.Node) error {
 	}
 	v, err := strconv.Atoi(node.Value)
 	if err != nil || v <= 0 {
-		return fmt.Errorf("line %d: number %q must be a positive integer or %s", node.Line, node.Value, NewMark)
+		return typeError("line %d: number %q must be a positive integer or %s", node.Line, node.Value, NewMark)
 	}
 	*n = Number{N: v}
 	return nil
@@ -44,3 +44,9 @@ func (n *Number) UnmarshalYAML(node *yaml.Node) error {
 
 // IsZero reports whether the number was not given.
 func (n Number) IsZero() bool { return n.N == 0 && !n.New }
+
+// typeError is a value that does not fit its field. As a *yaml.TypeError,
+// decoding goes on, so that the file's other problems are reported too.
+func typeError(format string, args ...any) error {
+	return &yaml.TypeError{Errors: []string{fmt.Sprintf(format, args...)}}
+}

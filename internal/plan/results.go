@@ -2,10 +2,6 @@ package plan
 
 import (
 	"encoding/json"
-	"errors"
-	"io/fs"
-	"os"
-	"path/filepath"
 
 	"github.com/plansite/plansite/internal/diag"
 )
@@ -32,17 +28,16 @@ type A11yCheck struct {
 	Count int    `json:"count"`
 }
 
-func loadA11yResults(dir string) (*A11yResults, error) {
-	src, err := os.ReadFile(filepath.Join(dir, A11yResultsFile))
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
+// a11yResults reads the results file of the accessibility tests, if any.
+func (l *loader) a11yResults() *A11yResults {
+	src, name := l.read(A11yResultsFile, true)
+	if src == nil {
+		return nil
 	}
 	var r A11yResults
 	if err := json.Unmarshal(src, &r); err != nil {
-		return nil, diag.New(A11yResultsFile, 0, "results file is not valid JSON: "+err.Error(), "run `make a11y` again to rewrite it")
+		l.errs.Add(diag.New(name, 0, "results file is not valid JSON: "+err.Error(), "run `make a11y` again to rewrite it"))
+		return nil
 	}
-	return &r, nil
+	return &r
 }

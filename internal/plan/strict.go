@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"reflect"
 	"regexp"
 	"sort"
@@ -20,12 +21,9 @@ import (
 // silently; syntax and type errors also carry lines. All problems are
 // returned together as a diag.List.
 func decodeStrict(file string, src []byte, v any) error {
-	var root yaml.Node
-	if err := yaml.Unmarshal(src, &root); err != nil {
-		return &SyntaxError{yamlError(file, src, err, true)}
-	}
-	if len(root.Content) == 0 {
-		return diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")
+	root, err := parseYAML(file, src)
+	if err != nil {
+		return err
 	}
 	var errs diag.List
 	checkKnown(file, root.Content[0], reflect.TypeOf(v), &errs)
@@ -36,6 +34,49 @@ func decodeStrict(file string, src []byte, v any) error {
 		return &partialError{errs.Err()}
 	}
 	return errs.Err()
+}
+
+// parseYAML parses src, one YAML document, into a node tree. A second
+// document and aliases are syntax errors: plans need neither, and aliases
+// of aliases would let a small file expand into gigabytes.
+func parseYAML(file string, src []byte) (*yaml.Node, error) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var root yaml.Node
+	err := dec.Decode(&root)
+	if errors.Is(err, io.EOF) || err == nil && (len(root.Content) == 0 || root.Content[0].ShortTag() == "!!null") {
+		return nil, &SyntaxError{diag.New(file, 1, "file is empty", "see docs/architecture.md for the format")}
+	}
+	if err != nil {
+		return nil, &SyntaxError{yamlError(file, src, err, true)}
+	}
+	if alias := findAlias(root.Content[0]); alias != nil {
+		return nil, &SyntaxError{diag.New(file, alias.Line, "YAML alias *"+alias.Value+": aliases are not allowed in content files",
+			"write the value out in full where *"+alias.Value+" stands")}
+	}
+	var next yaml.Node
+	switch err := dec.Decode(&next); {
+	case err == nil:
+		return nil, &SyntaxError{diag.New(file, max(next.Line, 1), "a second YAML document (after ---): only one is read",
+			"remove the --- line, or move the rest into its own file")}
+	case !errors.Is(err, io.EOF):
+		return nil, &SyntaxError{yamlError(file, src, err, true)}
+	}
+	return &root, nil
+}
+
+// findAlias returns the first alias node under n, in document order, or nil.
+// yaml.v3 parses aliases into a tree without expanding them, so the walk
+// is as long as the file.
+func findAlias(n *yaml.Node) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return n
+	}
+	for _, c := range n.Content {
+		if a := findAlias(c); a != nil {
+			return a
+		}
+	}
+	return nil
 }
 
 // partialError is a file whose values did not all fit their fields: v was
@@ -54,7 +95,7 @@ func isPartial(err error) bool {
 	return errors.As(err, &p)
 }
 
-var lineRe = regexp.MustCompile(`^(?:yaml: )?line (\d+): (.*)$`)
+var lineRe = regexp.MustCompile(`(?s)^(?:yaml: )?line (\d+): (.*)$`)
 
 // SyntaxError is a file that is not YAML at all; nothing was decoded from it.
 type SyntaxError struct{ Err error }
@@ -94,7 +135,7 @@ func yamlError(file string, src []byte, err error, syntax bool) error {
 			line, _ = strconv.Atoi(sm[1])
 			m = sm[2]
 		}
-		m = strings.TrimPrefix(m, "yaml: ")
+		m = typeMessage(strings.TrimPrefix(m, "yaml: "))
 		var hint string
 		if syntax {
 			line, hint = syntaxLine(src, m, line)
@@ -116,17 +157,35 @@ func checkKnown(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {
 		n = n.Alias
 	}
 	switch {
+	case isInt(t.Kind()) && n.Kind == yaml.ScalarNode && n.ShortTag() == "!!float":
+		errs.Add(diag.New(file, n.Line, fmt.Sprintf("expected a whole number here, found the number %q", n.Value), "write a whole number such as 3"))
 	case t.Kind() == reflect.Struct && n.Kind == yaml.MappingNode:
 		checkStruct(file, n, t, errs)
 	case t.Kind() == reflect.Slice && n.Kind == yaml.SequenceNode:
 		for _, c := range n.Content {
-			checkKnown(file, c, t.Elem(), errs)
+			checkItem(file, c, t.Elem(), errs)
 		}
 	case t.Kind() == reflect.Map && n.Kind == yaml.MappingNode:
 		for i := 1; i < len(n.Content); i += 2 {
 			checkKnown(file, n.Content[i], t.Elem(), errs)
 		}
 	}
+}
+
+func isInt(k reflect.Kind) bool { return k >= reflect.Int && k <= reflect.Uint64 }
+
+// checkItem checks one list item; an empty item (a lone -) where an
+// entry with keys belongs is reported at its own line.
+func checkItem(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {
+	et := t
+	for et.Kind() == reflect.Pointer {
+		et = et.Elem()
+	}
+	if et.Kind() == reflect.Struct && n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
+		errs.Add(diag.New(file, n.Line, "empty entry in the list (a lone -)", "remove the - or fill in the entry"))
+		return
+	}
+	checkKnown(file, n, t, errs)
 }
 
 func checkStruct(file string, n *yaml.Node, t reflect.Type, errs *diag.List) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/plansite/plansite/internal/chars"
 	"github.com/plansite/plansite/internal/diag"
 )
 
@@ -33,13 +34,14 @@ func Validate(s *Site) error {
 	}
 	validateUnique(s.Pillars, &errs)
 	validateNumbers(s, &errs)
+	s.Glossary = compact(s.Glossary)
 	validateTerms(s.Glossary, &errs)
 	return errs.Err()
 }
 
 func required(errs *diag.List, file string, line int, what, value string) {
-	if strings.TrimSpace(value) == "" {
-		errs.Add(diag.New(file, line, "missing required field "+what, "add `"+what+": ...`"))
+	if chars.IsBlank(value) {
+		errs.Add(diag.New(file, line, "missing required field "+what, "add `"+what+": ...` with visible text"))
 	}
 }
 
@@ -48,9 +50,9 @@ func validateSite(s *Site, errs *diag.List) {
 	required(errs, siteFile, at("city"), "city", s.City)
 	required(errs, siteFile, at("title"), "title", s.Title)
 	required(errs, siteFile, at("short_title"), "short_title", s.ShortTitle)
-	if s.Period.From == 0 || s.Period.To < s.Period.From {
-		errs.Add(diag.New(siteFile, at("period"), "period must have from and to fiscal years, from <= to", "write period: {from: 2024, to: 2029}"))
-	}
+	validatePeriod(s, errs)
+	validateBaseURL(s, errs)
+	validateTheme(s, errs)
 	if len(s.Philosophy) == 0 {
 		errs.Add(diag.New(siteFile, at("philosophy"), "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
 	}
@@ -77,7 +79,7 @@ func validateFront(file string, f Front, errs *diag.List) {
 }
 
 func validatePillar(p *Pillar, errs *diag.List) {
-	dropNil(p, errs)
+	dropNil(p)
 	if !p.Partial {
 		validatePillarFields(p, errs)
 	}
@@ -134,6 +136,8 @@ func validateMeasure(m *Measure, errs *diag.List) {
 	}
 	for _, t := range m.Targets {
 		required(errs, m.File, t.Lines.At("indicator", t.Line), "targets.indicator", t.Indicator)
+		validateValue(m.File, t.Lines.At("baseline", t.Line), "baseline", t.Baseline, errs)
+		validateValue(m.File, t.Lines.At("goal", t.Line), "goal", t.Goal, errs)
 	}
 }
 
@@ -201,10 +205,6 @@ func validateTerms(terms []*Term, errs *diag.List) {
 	const file = ContentDir + "/glossary.yaml"
 	seen := map[string]bool{}
 	for _, t := range terms {
-		if t == nil {
-			errs.Add(diag.New(file, 0, "empty glossary entry", "remove the lone -"))
-			continue
-		}
 		required(errs, file, t.Lines.At("term", t.Line), "term", t.Term)
 		required(errs, file, t.Lines.At("description", t.Line), "description", t.Description)
 		if seen[t.Term] {
@@ -251,33 +251,25 @@ func EasyGaps(s *Site) []*diag.Error {
 }
 
 // dropNil removes empty list entries (a bare "-" in YAML, or an entry
-// that failed to decode) so that later stages never meet a nil, and reports them.
-// In a partly decoded pillar the entries that failed are nil too; their
-// errors are already reported, so nothing is added.
-func dropNil(p *Pillar, errs *diag.List) {
-	empty := func() {
-		if !p.Partial {
-			errs.Add(diag.New(p.File, p.Line, "empty entry in a list of directions, measures or targets", "remove the lone - or fill in the entry"))
-		}
-	}
-	p.Directions = compact(p.Directions, empty)
-	p.Measures = compact(p.Measures, empty)
+// that failed to decode) so that later stages never meet a nil. Strict
+// decoding has reported them, at their lines.
+func dropNil(p *Pillar) {
+	p.Directions = compact(p.Directions)
+	p.Measures = compact(p.Measures)
 	for _, d := range p.Directions {
-		d.Measures = compact(d.Measures, empty)
+		d.Measures = compact(d.Measures)
 	}
 	for _, m := range p.AllMeasures() {
-		m.Targets = compact(m.Targets, empty)
+		m.Targets = compact(m.Targets)
 	}
 }
 
-func compact[T any](list []*T, onNil func()) []*T {
+func compact[T any](list []*T) []*T {
 	out := list[:0]
 	for _, x := range list {
-		if x == nil {
-			onNil()
-			continue
+		if x != nil {
+			out = append(out, x)
 		}
-		out = append(out, x)
 	}
 	return out
 }

@@ -44,6 +44,9 @@ func within(inner, outer string) bool {
 // checkForeign refuses a non-empty folder without the plansite stamp (or,
 // for output of earlier versions, without index.html and assets/).
 func checkForeign(dest string) error {
+	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
+		return fmt.Errorf("output folder %s is a file, not a folder: choose another folder, such as -d public", dest)
+	}
 	entries, err := os.ReadDir(dest)
 	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
 		return nil

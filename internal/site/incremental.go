@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/plansite/plansite/internal/atomicfile"
 	"github.com/plansite/plansite/internal/buildid"
 	"github.com/plansite/plansite/internal/furigana"
+	"github.com/plansite/plansite/internal/safefs"
 	"github.com/plansite/plansite/internal/search"
 )
 
@@ -202,7 +204,11 @@ func (b *builder) hashContent(write func(...string), skip map[string]bool) error
 			write(n, "not a regular file")
 			continue
 		}
-		data, err := os.ReadFile(full)
+		data, err := b.contentFS().ReadFile(n)
+		if errors.Is(err, safefs.ErrTooLarge) {
+			write(n, "too large") // never held in memory; a link to it is an error
+			continue
+		}
 		if err != nil {
 			return err
 		}

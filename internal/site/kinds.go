@@ -105,8 +105,8 @@ func (b *builder) pillarCard(t *text, p *plan.Pillar) card {
 	return card{
 		Href:    t.href(pillarPath(p.Number)),
 		Label:   t.label(label("pillar", t.pg.variant) + itoa(p.Number)),
-		Title:   t.inline(p.File, p.Line, title),
-		Summary: t.block(p.File, p.Line, firstParagraph(summary)),
+		Title:   t.inline(p.File, p.TextLine("title", t.pg.variant == Easy), title),
+		Summary: t.block(p.File, p.TextLine("summary", t.pg.variant == Easy), firstParagraph(summary)),
 		NotYet:  ny,
 	}
 }

@@ -56,7 +56,7 @@ func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
 		v := t.pg.variant
 		title, ny := pick(v, p.Title, easyTitle(p.Easy))
 		summary, _ := pick(v, p.Summary, p.Easy.Body())
-		body := pillarBody{Summary: t.block(p.File, p.Line, summary), NotYet: ny, MeasureLevel: 2}
+		body := pillarBody{Summary: t.block(p.File, p.TextLine("summary", v == Easy), summary), NotYet: ny, MeasureLevel: 2}
 		for _, d := range p.Directions {
 			body.Directions = append(body.Directions, b.direction(t, p, d))
 			body.MeasureLevel = 3
@@ -65,7 +65,7 @@ func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
 			body.Measures = append(body.Measures, b.measure(t, m))
 		}
 		plain := label("pillar", v) + itoa(p.Number) + "　" + ruby.Plain(title)
-		h1 := t.label(label("pillar", v)+itoa(p.Number)+"　") + t.inline(p.File, p.Line, title)
+		h1 := t.label(label("pillar", v)+itoa(p.Number)+"　") + t.inline(p.File, p.TextLine("title", v == Easy), title)
 		return content{Title: plain, H1: h1, Body: body}
 	}
 }
@@ -77,11 +77,11 @@ func (b *builder) direction(t *text, p *plan.Pillar, d *plan.Direction) directio
 	dv := directionView{
 		ID:     "direction-" + itoa(p.Number) + "-" + itoa(d.Number),
 		Label:  t.label(label("direction", v) + itoa(d.Number)),
-		Title:  t.inline(p.File, d.Line, title),
+		Title:  t.inline(p.File, d.TextLine("title", v == Easy), title),
 		NotYet: ny,
 	}
 	if summary != "" {
-		dv.Summary = t.block(p.File, d.Line, summary)
+		dv.Summary = t.block(p.File, d.TextLine("summary", v == Easy), summary)
 	}
 	for _, m := range d.Measures {
 		dv.Measures = append(dv.Measures, b.measure(t, m))
@@ -98,16 +98,16 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	mv := measureView{
 		ID:    m.ID,
 		Label: t.label(label("measure", v) + m.Number.String()),
-		Title: t.inline(m.File, m.Line, title),
+		Title: t.inline(m.File, m.TextLine("title", v == Easy), title),
 	}
 	t.partTitle()
-	mv.Description = t.block(m.File, m.Line, desc)
+	mv.Description = t.block(m.File, m.TextLine("description", v == Easy), desc)
 	mv.NotYet = ny
 	mv.Status, mv.StatusText = m.Status, t.status(m.Status)
 	mv.Departments = b.deptLinks(t, m)
 	for _, tg := range m.Targets {
 		mv.Targets = append(mv.Targets, targetView{
-			Indicator: t.inline(m.File, tg.Lines.At("indicator", m.Line), first(v, tg.Indicator, tg.Easy)),
+			Indicator: t.inline(m.File, tg.Lines.At(textKey(v, tg.Easy, "easy", "indicator"), tg.Line), first(v, tg.Indicator, tg.Easy)),
 			Base:      t.figure(tg.Baseline, tg.Unit),
 			Goal:      t.figure(tg.Goal, tg.Unit),
 		})
@@ -145,7 +145,7 @@ func (b *builder) measureSummary(t *text, m *plan.Measure) measureView {
 	mv := measureView{
 		Href:        t.href(pillarPath(m.Pillar.Number) + "#" + m.ID),
 		Label:       t.label(m.Number.String()),
-		Title:       t.inline(m.File, m.Line, title),
+		Title:       t.inline(m.File, m.TextLine("title", v == Easy), title),
 		NotYet:      ny,
 		Status:      m.Status,
 		StatusText:  t.status(m.Status),
@@ -165,7 +165,7 @@ func (b *builder) fixed(t *text, key string, body any) content {
 func (b *builder) deptLinks(t *text, m *plan.Measure) []link {
 	var out []link
 	for _, d := range m.Departments {
-		out = append(out, link{Href: t.href(departmentsPath + "#" + b.deptID(d)), Text: t.inline(m.File, m.Line, d)})
+		out = append(out, link{Href: t.href(departmentsPath + "#" + b.deptID(d)), Text: t.inline(m.File, m.Lines.At("departments", m.Line), d)})
 	}
 	return out
 }
@@ -180,6 +180,16 @@ func (t *text) status(s string) template.HTML {
 
 // first is pick without the flag: the easy text in the easy variant when
 // there is one, else the standard text.
+// textKey returns the YAML key of the text that variant v shows: easyKey
+// when v is Easy and the easy text is set, else stdKey. Errors in the text
+// are reported at that key's line.
+func textKey(v Variant, easy, easyKey, stdKey string) string {
+	if v == Easy && easy != "" {
+		return easyKey
+	}
+	return stdKey
+}
+
 func first(v Variant, std, easy string) string {
 	s, _ := pick(v, std, easy)
 	return s

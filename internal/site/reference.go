@@ -84,9 +84,9 @@ func (b *builder) glossary(t *text) content {
 	for _, term := range b.site.Glossary {
 		expl, ny := pick(t.pg.variant, term.Description, term.Easy)
 		t.beginPart(term.ID)
-		tv := termView{ID: term.ID, Term: t.inline(file, term.Line, term.Term), Reading: term.Reading, NotYet: ny}
+		tv := termView{ID: term.ID, Term: t.inline(file, term.Lines.At("term", term.Line), term.Term), Reading: term.Reading, NotYet: ny}
 		t.partTitle()
-		tv.Explanation = t.block(file, term.Line, expl)
+		tv.Explanation = t.block(file, term.Lines.At(textKey(t.pg.variant, term.Easy, "easy", "description"), term.Line), expl)
 		t.endPart()
 		body = append(body, tv)
 	}
@@ -100,7 +100,7 @@ func (b *builder) pageTerms(t *text) []link {
 		if t.used[term.Term] {
 			out = append(out, link{
 				Href: t.href(glossaryPath + "#" + term.ID),
-				Text: t.inline(glossaryFile, term.Line, term.Term),
+				Text: t.inline(glossaryFile, term.Lines.At("term", term.Line), term.Term),
 			})
 		}
 	}

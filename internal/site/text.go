@@ -1,16 +1,18 @@
 package site
 
 import (
+	"errors"
 	"fmt"
 	"html/template"
-	"os"
+	"io/fs"
+	"net/url"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/markdown"
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 // text renders the author's text (Markdown with ruby syntax) for one page:
@@ -177,7 +179,13 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 			return "", fmt.Errorf("link to %q: links must be relative to this file, so that the site works under any folder and offline", dest)
 		}
 		target, frag, _ := strings.Cut(dest, "#")
+		if t, err := url.PathUnescape(target); err == nil {
+			target = t // a file named 計画書 #2.pdf is linked as 計画書%20%232.pdf
+		}
 		target = path.Clean(path.Join(dir, target))
+		if b.site.Unloaded[target] {
+			return dest, nil // the file failed to load; its own errors say why
+		}
 		if out, ok := b.targets[target]; ok {
 			f, err := b.fragment(target, frag)
 			if err != nil {
@@ -243,11 +251,18 @@ func (b *builder) staticFile(from, target, dest string, copies map[string]string
 	if !strings.HasPrefix(target, "content/") || strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".yaml") {
 		return "", fmt.Errorf("link to %q: no such page", dest)
 	}
-	st, err := os.Stat(filepath.Join(b.root, filepath.FromSlash(target)))
-	if err != nil || st.IsDir() {
+	st, err := b.contentFS().Stat(target)
+	switch {
+	case errors.Is(err, fs.ErrNotExist) || err == nil && st.IsDir():
 		return "", fmt.Errorf("link to %q: file %s does not exist", dest, target)
+	case err != nil:
+		msg, hint := safefs.Problem(err)
+		return "", fmt.Errorf("link to %q: %s: %s (%s)", dest, target, msg, hint)
 	}
 	out := strings.TrimPrefix(target, "content/")
+	if b.generated(out) {
+		return "", fmt.Errorf("link to %q: copying %s would replace the site's own %s (rename the file, or move it into a folder such as files/)", dest, target, out)
+	}
 	copies[out] = target
-	return rel(from, out), nil
+	return escapePath(rel(from, out)), nil
 }

@@ -4,10 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 
+	"github.com/plansite/plansite/internal/safefs"
 	theme "github.com/plansite/plansite/themes/default"
 )
 
@@ -15,19 +15,47 @@ import (
 // laid over the embedded default theme, so a site overrides only what it
 // changes. A named theme whose folder is missing is an error; "default"
 // (or no name) without a folder is the embedded theme alone.
+// Theme files are read through safefs: links that leave themes/, special
+// files and files over safefs.SourceLimit are refused.
 func themeFS(root, name string) (fs.FS, error) {
-	dir := filepath.Join(root, "themes", name)
 	if name == "" {
-		dir = filepath.Join(root, "themes", "default")
+		name = "default"
 	}
-	st, err := os.Stat(dir)
+	themes := safefs.New(filepath.Join(root, "themes"), safefs.SourceLimit)
+	st, err := themes.Stat(name)
 	switch {
 	case err == nil && st.IsDir():
-		return overlay{upper: os.DirFS(dir), lower: theme.FS}, nil
-	case name == "" || name == "default":
+		upper, err := fs.Sub(themes, name)
+		if err == nil {
+			err = checkThemeFiles(upper, name)
+		}
+		return overlay{upper: upper, lower: theme.FS}, err
+	case err != nil && !errors.Is(err, fs.ErrNotExist):
+		msg, hint := safefs.Problem(err)
+		return nil, fmt.Errorf("themes/%s: %s (%s)", name, msg, hint)
+	case name == "default":
 		return theme.FS, nil
 	}
 	return nil, fmt.Errorf("content/site.yaml: theme %q: there is no folder themes/%s in the site (create it, or remove theme: to use the default theme)", name, name)
+}
+
+// checkThemeFiles opens every file of the site's theme folder once, so
+// that a refused file (a link leaving themes/, a device, a file over the
+// limit) is reported by its path, before templates are parsed.
+func checkThemeFiles(upper fs.FS, name string) error {
+	return fs.WalkDir(upper, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			var f fs.File
+			if f, err = upper.Open(p); err == nil {
+				f.Close()
+			}
+		}
+		if err != nil {
+			msg, hint := safefs.Problem(err)
+			return fmt.Errorf("themes/%s/%s: %s (%s)", name, p, msg, hint)
+		}
+		return nil
+	})
 }
 
 // overlay is a read-only file system whose upper layer hides files of the
@@ -39,8 +67,11 @@ type overlay struct{ upper, lower fs.FS }
 // by ReadDir.
 func (o overlay) Open(name string) (fs.File, error) {
 	f, err := o.upper.Open(name)
-	if err != nil {
+	if errors.Is(err, fs.ErrNotExist) {
 		return o.lower.Open(name)
+	}
+	if err != nil {
+		return nil, err // a refused file must not fall back silently
 	}
 	if st, serr := f.Stat(); serr == nil && st.IsDir() {
 		if lf, lerr := o.lower.Open(name); lerr == nil {

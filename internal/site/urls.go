@@ -1,8 +1,11 @@
 package site
 
 import (
+	"net/url"
 	"path"
 	"strings"
+
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 // EasyDir is the output folder of the わかりやすい版.
@@ -62,3 +65,34 @@ const (
 
 func chapterPath(slug string) string { return "chapters/" + slug + ".html" }
 func pillarPath(n int) string        { return "pillars/" + itoa(n) + ".html" }
+
+// escapePath percent-encodes each segment of the relative URL p (a path
+// with "/" and "../", no fragment), so that a file named 計画書 #2.pdf
+// links as %E8%A8%88%E7%94%BB%E6%9B%B8%20%232.pdf. Page paths are already
+// safe; this is for copied files, whose names authors choose.
+func escapePath(p string) string {
+	segs := strings.Split(p, "/")
+	for i, s := range segs {
+		segs[i] = url.PathEscape(s)
+	}
+	return strings.Join(segs, "/")
+}
+
+// contentFS reads content and copied files of the site: regular files
+// inside the site folder only, up to safefs.CopyLimit.
+func (b *builder) contentFS() safefs.FS { return safefs.New(b.root, safefs.CopyLimit) }
+
+// generated reports whether the output path out is a file the build makes
+// itself (a page, a theme asset, a bundle, sitemap.xml), which a copied
+// content file must not replace.
+func (b *builder) generated(out string) bool {
+	if strings.HasPrefix(out, assetsDir) || strings.HasPrefix(out, "downloads/") || out == "sitemap.xml" || out == stampFile {
+		return true
+	}
+	for _, pg := range b.pages() {
+		if pg.path == out {
+			return true
+		}
+	}
+	return false
+}

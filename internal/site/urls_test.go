@@ -1,6 +1,12 @@
 package site
 
-import "testing"
+import (
+	"bytes"
+	"encoding/xml"
+	"net/url"
+	"strings"
+	"testing"
+)
 
 func TestRel(t *testing.T) {
 	tests := []struct{ from, to, want string }{
@@ -20,4 +26,29 @@ func TestRel(t *testing.T) {
 			t.Errorf("rel(%q, %q) = %q, want %q", tt.from, tt.to, got, tt.want)
 		}
 	}
+}
+
+// FuzzEscapePath: an escaped path holds only URL path characters, decodes
+// back to itself, and is safe as XML text in sitemap.xml.
+func FuzzEscapePath(f *testing.F) {
+	for _, s := range []string{"files/計画書 #2.pdf", `a&b"c<d>.csv`, "../x/100%.pdf", "a?b#c", "\x00\x1b", "..\\a"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, p string) {
+		e := escapePath(p)
+		if strings.ContainsFunc(e, func(r rune) bool {
+			return r > 0x7e || r <= 0x20 || strings.ContainsRune(`"<>\#?`, r)
+		}) {
+			t.Fatalf("escapePath(%q) = %q has unsafe characters", p, e)
+		}
+		if d, err := url.PathUnescape(e); err != nil || d != p {
+			t.Fatalf("escapePath(%q) = %q decodes to %q, %v", p, e, d, err)
+		}
+		var buf bytes.Buffer
+		xml.EscapeText(&buf, []byte("https://example.jp/"+e))
+		var loc string
+		if err := xml.Unmarshal([]byte("<loc>"+buf.String()+"</loc>"), &loc); err != nil || loc != "https://example.jp/"+e {
+			t.Fatalf("loc %q: %q, %v", e, loc, err)
+		}
+	})
 }

@@ -2,13 +2,14 @@ package site
 
 import (
 	"bytes"
+	"encoding/xml"
 	"fmt"
 	"github.com/plansite/plansite/internal/output"
 	"io/fs"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 // writeExtra writes the content files that pages link to and
@@ -55,9 +56,10 @@ func (b *builder) writeCopies(out *output.Folder) error {
 	}
 	sort.Strings(names)
 	for _, o := range names {
-		data, err := os.ReadFile(filepath.Join(b.root, filepath.FromSlash(b.copies[o])))
+		data, err := b.contentFS().ReadFile(b.copies[o])
 		if err != nil {
-			return fmt.Errorf("%s: %w", b.copies[o], err)
+			msg, hint := safefs.Problem(err)
+			return fmt.Errorf("%s: %s (%s)", b.copies[o], msg, hint)
 		}
 		if err := out.WriteRaw(o, data); err != nil {
 			return err
@@ -76,7 +78,9 @@ func (b *builder) sitemap() []byte {
 		if pg.kind == "notfound" {
 			continue
 		}
-		fmt.Fprintf(&buf, "<url><loc>%s%s</loc></url>\n", base, pg.path)
+		buf.WriteString("<url><loc>")
+		xml.EscapeText(&buf, []byte(base+escapePath(pg.path)))
+		buf.WriteString("</loc></url>\n")
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()

@@ -1,0 +1,99 @@
+package plan
+
+import (
+	"fmt"
+	"math"
+	"net/url"
+	"regexp"
+	"strings"
+
+	"github.com/plansite/plansite/internal/diag"
+)
+
+// Fiscal years a plan may name: from 1989 (平成元年度), the first year the
+// site prints an era for, to 2100.
+const (
+	MinFiscalYear = 1989
+	MaxFiscalYear = 2100
+)
+
+func validYear(y int) bool { return y >= MinFiscalYear && y <= MaxFiscalYear }
+
+func validatePeriod(s *Site, errs *diag.List) {
+	p, line := s.Period, s.Lines.At("period", 1)
+	hint := fmt.Sprintf("write period: {from: 2024, to: 2029}, with fiscal years from %d to %d", MinFiscalYear, MaxFiscalYear)
+	switch {
+	case p.From == 0 || p.To == 0:
+		errs.Add(diag.New(siteFile, line, "period must have from and to fiscal years", hint))
+	case !validYear(p.From) || !validYear(p.To):
+		errs.Add(diag.New(siteFile, line, fmt.Sprintf("period {from: %d, to: %d} is not a span of fiscal years", p.From, p.To), hint))
+	case p.To < p.From:
+		errs.Add(diag.New(siteFile, line, fmt.Sprintf("period ends (%d) before it starts (%d)", p.To, p.From), "swap from and to"))
+	}
+}
+
+// validateValue checks a target's figure: a fiscal year in range and a
+// finite value.
+func validateValue(file string, line int, key string, v Value, errs *diag.List) {
+	if v.FY != 0 && !validYear(v.FY) {
+		errs.Add(diag.New(file, line, fmt.Sprintf("%s.fy: %d is not a fiscal year", key, v.FY),
+			fmt.Sprintf("write the year as 2024 (from %d to %d)", MinFiscalYear, MaxFiscalYear)))
+	}
+	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
+		errs.Add(diag.New(file, line, fmt.Sprintf("%s.value is not a number", key), "write a figure such as 12 or 3.5"))
+	}
+}
+
+// validateBaseURL checks that base_url is an absolute http(s) address of
+// a folder, and normalises it: it is printed into sitemap.xml and
+// canonical links.
+func validateBaseURL(s *Site, errs *diag.List) {
+	if s.BaseURL == "" {
+		return
+	}
+	u, err := url.Parse(s.BaseURL)
+	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil ||
+		u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s.BaseURL, " \t\"'<>\\") {
+		errs.Add(diag.New(siteFile, s.Lines.At("base_url", 1), fmt.Sprintf("base_url %q is not the address of a folder on the web", s.BaseURL),
+			"write it as https://www.city.example.jp/plan/ (https or http, no ? or #, no spaces)"))
+		return
+	}
+	// A folder address, with its path percent-encoded (計画 → %E8%A8%88%E7%94%BB)
+	// as sitemap.xml and canonical links need it.
+	s.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+}
+
+// validateTheme checks that theme: names a folder directly under themes/.
+func validateTheme(s *Site, errs *diag.List) {
+	if s.Theme != "" && !nameRe.MatchString(s.Theme) {
+		errs.Add(diag.New(siteFile, s.Lines.At("theme", 1), fmt.Sprintf("theme %q is not the name of a folder in themes/", s.Theme),
+			"write the folder's name only, such as theme: kodaira (letters, digits, - and _)"))
+	}
+}
+
+// nameRe is the safe set of content file names that become page
+// addresses: letters, digits, '-', '_' and '.', starting with a letter or
+// digit. Other characters (#, ?, %, &, quotes, spaces, backslashes, kana)
+// break links, sitemap.xml and the EPUB.
+var nameRe = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+
+// checkName reports a chapter or pillar file whose name is not in the
+// safe set; the file is then not loaded.
+func checkName(dir, name string, errs *diag.List) bool {
+	if nameRe.MatchString(name) {
+		return true
+	}
+	errs.Add(diag.New(ContentDir+"/"+dir+"/"+name, 0, "file name is not safe for a web address",
+		"rename it with letters a–z, digits, - and _ only, such as 03-soudan"+pathExt(name)))
+	return false
+}
+
+func pathExt(name string) string {
+	if strings.HasSuffix(name, ".easy.md") {
+		return ".easy.md"
+	}
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		return name[i:]
+	}
+	return ""
+}

@@ -1,0 +1,249 @@
+// Package safefs reads the files of a site folder safely. A content folder
+// is edited by many hands and tools, so every reader of content and theme
+// files goes through an FS here, which
+//
+//   - opens only regular files (and folders, for listings): never a
+//     device, a FIFO or a socket, which could hang a build or fill memory;
+//   - follows a symbolic link only when it stays inside the FS's root, so
+//     that a link to /etc/shadow is never published;
+//   - refuses a file larger than the FS's limit, with an error naming the
+//     size and the limit, before reading it.
+//
+// FS implements fs.FS, fs.ReadFileFS, fs.ReadDirFS and fs.StatFS, so that
+// fs.Sub, fs.WalkDir and fs.ReadFile work on it.
+package safefs
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"syscall"
+)
+
+// Limits for the kinds of files a build reads. A real plan chapter is
+// tens of kilobytes; the limits stay far above that while keeping memory
+// and time bounded.
+const (
+	// SourceLimit is the largest Markdown, YAML, JSON or theme file. A
+	// 1 MB chapter of one line takes 37 s and 740 MB to build (measured,
+	// docs/robustness.md), so the limit is not higher.
+	SourceLimit int64 = 1 << 20
+	// CopyLimit is the largest file copied to the output as it is (an
+	// image or a PDF that a page links to).
+	CopyLimit int64 = 64 << 20
+)
+
+// Errors returned, wrapped in an *fs.PathError, for files that are refused.
+var (
+	// ErrNotRegular is a device, FIFO, socket or other special file.
+	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is never read)")
+	// ErrOutside is a symbolic link that leads outside the FS's root.
+	ErrOutside = errors.New("a symbolic link that leads outside the site folder")
+	// ErrTooLarge is a file above the FS's limit; the error is a *SizeError.
+	ErrTooLarge = errors.New("file too large")
+)
+
+// SizeError is a file larger than the limit.
+type SizeError struct{ Size, Limit int64 }
+
+// Error names the size and the limit.
+func (e *SizeError) Error() string {
+	size, limit := Human(e.Size), Human(e.Limit)
+	if size == limit { // just over: rounding would hide the difference
+		size, limit = fmt.Sprintf("%d bytes", e.Size), fmt.Sprintf("%d bytes", e.Limit)
+	}
+	return fmt.Sprintf("file is %s, more than the limit of %s per file", size, limit)
+}
+
+// Is makes errors.Is(err, ErrTooLarge) true.
+func (e *SizeError) Is(target error) bool { return target == ErrTooLarge }
+
+// Human prints a byte count for people: 512 bytes, 3.2 KB, 2 MB.
+func Human(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1<<20:
+		return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<10))) + " KB"
+	}
+	return trimZero(fmt.Sprintf("%.1f", float64(n)/(1<<20))) + " MB"
+}
+
+func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
+
+// FS is a read-only view of the folder Root that refuses special files,
+// links leaving Root and files larger than Limit.
+type FS struct {
+	Root  string
+	Limit int64
+}
+
+// New returns an FS over the folder root with the given file size limit.
+func New(root string, limit int64) FS { return FS{Root: root, Limit: limit} }
+
+// Open opens the regular file or folder name (slash-separated, relative
+// to the root).
+func (f FS) Open(name string) (fs.File, error) {
+	st, err := f.check("open", name)
+	if err != nil {
+		return nil, err
+	}
+	r, err := os.OpenRoot(f.Root)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	flags := os.O_RDONLY
+	if st.Mode().IsRegular() {
+		flags |= syscall.O_NONBLOCK // were it swapped for a FIFO meanwhile, do not wait
+	}
+	file, err := r.OpenFile(filepath.FromSlash(name), flags, 0)
+	if err != nil {
+		return nil, err
+	}
+	if err := f.checkOpen(name, file, st.IsDir()); err != nil {
+		file.Close()
+		return nil, err
+	}
+	return file, nil
+}
+
+// checkOpen checks the opened file again, so that a file replaced between
+// the check and the open is refused too.
+func (f FS) checkOpen(name string, file *os.File, dir bool) error {
+	st, err := file.Stat()
+	switch {
+	case err != nil:
+		return err
+	case st.IsDir() != dir || !dir && !st.Mode().IsRegular():
+		return &fs.PathError{Op: "open", Path: name, Err: ErrNotRegular}
+	case !dir && f.Limit > 0 && st.Size() > f.Limit:
+		return &fs.PathError{Op: "open", Path: name, Err: &SizeError{st.Size(), f.Limit}}
+	}
+	return nil
+}
+
+// ReadFile reads the regular file name whole. A file that grows past the
+// limit while it is read is refused too.
+func (f FS) ReadFile(name string) ([]byte, error) {
+	file, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	st, err := file.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if st.IsDir() {
+		return nil, &fs.PathError{Op: "read", Path: name, Err: errors.New("is a folder")}
+	}
+	limit := f.Limit
+	if limit <= 0 {
+		limit = st.Size()
+	}
+	data, err := io.ReadAll(io.LimitReader(file, limit+1))
+	if err == nil && int64(len(data)) > limit && f.Limit > 0 {
+		err = &fs.PathError{Op: "read", Path: name, Err: &SizeError{int64(len(data)), f.Limit}}
+	}
+	return data, err
+}
+
+// ReadDir lists the folder name, sorted by file name.
+func (f FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	file, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	d, ok := file.(fs.ReadDirFile)
+	if !ok {
+		return nil, &fs.PathError{Op: "readdir", Path: name, Err: errors.New("not a folder")}
+	}
+	entries, err := d.ReadDir(-1)
+	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
+	return entries, err
+}
+
+// Stat returns the file information of name, following links that stay
+// inside the root. Special files and files over the limit are refused as
+// by Open.
+func (f FS) Stat(name string) (fs.FileInfo, error) {
+	file, err := f.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer file.Close()
+	return file.Stat()
+}
+
+// check validates name, resolves its links and refuses what must not be
+// opened: a link leading outside the root, a special file.
+func (f FS) check(op, name string) (fs.FileInfo, error) {
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+		return nil, &fs.PathError{Op: op, Path: name, Err: fs.ErrInvalid}
+	}
+	root, err := filepath.EvalSymlinks(f.Root)
+	if err != nil {
+		return nil, err
+	}
+	real, err := filepath.EvalSymlinks(filepath.Join(root, filepath.FromSlash(name)))
+	if err != nil {
+		return nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
+	}
+	if !within(real, root) {
+		return nil, &fs.PathError{Op: op, Path: name, Err: ErrOutside}
+	}
+	st, err := os.Stat(real)
+	if err != nil {
+		return nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
+	}
+	if !st.IsDir() && !st.Mode().IsRegular() {
+		return nil, &fs.PathError{Op: op, Path: name, Err: ErrNotRegular}
+	}
+	return st, nil
+}
+
+// unwrapPath returns the cause of a *fs.PathError, so that errors name
+// the file by its path inside the FS, not by an absolute path.
+func unwrapPath(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}
+
+// within reports whether path lies in the folder dir (or is dir).
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator)) && !filepath.IsAbs(rel)
+}
+
+// Problem describes why err refused a file and what to do about it, for an
+// error message naming the file: ("a symbolic link that leads outside the
+// site folder", "copy the file into the site folder instead of linking to
+// it"). For other errors it returns err's cause and a general hint.
+func Problem(err error) (msg, hint string) {
+	cause := unwrapPath(err)
+	switch {
+	case errors.Is(err, ErrOutside):
+		return cause.Error(), "copy the file into the site folder instead of linking to it"
+	case errors.Is(err, ErrNotRegular):
+		return cause.Error(), "replace it with an ordinary file, or remove it"
+	case errors.Is(err, ErrTooLarge):
+		return cause.Error(), "split it into smaller files, or make it smaller"
+	case errors.Is(err, fs.ErrNotExist):
+		return "file does not exist", "check the name and the folder"
+	case errors.Is(err, fs.ErrInvalid):
+		return "not a valid file path", "use / between folders, no backslashes, and stay inside the site folder"
+	case errors.Is(err, fs.ErrPermission):
+		return "permission denied", "make the file readable"
+	}
+	return cause.Error(), "check that the file exists and is readable"
+}

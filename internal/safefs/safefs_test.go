@@ -1,0 +1,159 @@
+package safefs
+
+import (
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"testing/fstest"
+)
+
+// site makes root/site with a file, a folder and links, and a secret
+// file beside it, outside the site.
+func site(t testing.TB) (root, secret string) {
+	t.Helper()
+	dir := t.TempDir()
+	root = filepath.Join(dir, "site")
+	secret = filepath.Join(dir, "secret.txt")
+	must(t, os.MkdirAll(filepath.Join(root, "content", "chapters"), 0o755))
+	must(t, os.WriteFile(secret, []byte("secret"), 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "content", "a.md"), []byte("hello"), 0o644))
+	must(t, os.Symlink("a.md", filepath.Join(root, "content", "inside.md")))
+	must(t, os.Symlink(secret, filepath.Join(root, "content", "shadow.pdf")))
+	must(t, os.Symlink("../../secret.txt", filepath.Join(root, "content", "rel.pdf")))
+	must(t, os.Symlink(dir, filepath.Join(root, "content", "up")))
+	must(t, os.Symlink("/dev/zero", filepath.Join(root, "content", "zero.md")))
+	return root, secret
+}
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestReadFile(t *testing.T) {
+	root, _ := site(t)
+	f := New(root, 100)
+	for _, name := range []string{"content/a.md", "content/inside.md"} {
+		data, err := f.ReadFile(name)
+		if err != nil || string(data) != "hello" {
+			t.Errorf("%s: %q, %v", name, data, err)
+		}
+	}
+}
+
+func TestRefused(t *testing.T) {
+	root, _ := site(t)
+	fifo := filepath.Join(root, "content", "chapters", "01-fifo.md")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	f := New(root, 4)
+	cases := map[string]error{
+		"content/shadow.pdf":          ErrOutside,
+		"content/rel.pdf":             ErrOutside,
+		"content/up/secret.txt":       ErrOutside,
+		"content/zero.md":             ErrOutside,
+		"content/chapters/01-fifo.md": ErrNotRegular,
+		"content/a.md":                ErrTooLarge,
+		"content/none.md":             fs.ErrNotExist,
+		"../secret.txt":               fs.ErrInvalid,
+		`content\a.md`:                fs.ErrInvalid,
+	}
+	for name, want := range cases {
+		_, err := f.ReadFile(name)
+		if !errors.Is(err, want) {
+			t.Errorf("%s: got %v, want %v", name, err, want)
+			continue
+		}
+		if !strings.Contains(err.Error(), name) || strings.Contains(err.Error(), root) {
+			t.Errorf("%s: error %q should name the file by its path in the site only", name, err)
+		}
+	}
+}
+
+func TestDeviceInside(t *testing.T) {
+	// a root that holds a device: /dev itself
+	_, err := New("/dev", 0).ReadFile("null")
+	if !errors.Is(err, ErrNotRegular) {
+		t.Fatalf("got %v", err)
+	}
+}
+
+func TestSizeError(t *testing.T) {
+	root, _ := site(t)
+	_, err := New(root, 4).ReadFile("content/a.md")
+	var se *SizeError
+	if !errors.As(err, &se) || se.Size != 5 || se.Limit != 4 {
+		t.Fatalf("got %v", err)
+	}
+	if msg, hint := Problem(err); msg != "file is 5 bytes, more than the limit of 4 bytes per file" || hint == "" {
+		t.Fatalf("Problem: %q, %q", msg, hint)
+	}
+	if got := Human(3 << 20); got != "3 MB" {
+		t.Errorf("Human = %q", got)
+	}
+	if got := Human(1536); got != "1.5 KB" {
+		t.Errorf("Human = %q", got)
+	}
+}
+
+func TestFSInterfaces(t *testing.T) {
+	root := t.TempDir()
+	must(t, os.MkdirAll(filepath.Join(root, "d"), 0o755))
+	must(t, os.WriteFile(filepath.Join(root, "d", "b.txt"), []byte("b"), 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "a.txt"), []byte("a"), 0o644))
+	must(t, fstest.TestFS(New(root, 10), "a.txt", "d/b.txt"))
+	sub, err := fs.Sub(New(root, 10), "d")
+	must(t, err)
+	data, err := fs.ReadFile(sub, "b.txt")
+	if err != nil || string(data) != "b" {
+		t.Fatalf("%q %v", data, err)
+	}
+}
+
+func TestWithin(t *testing.T) {
+	for _, c := range []struct {
+		path, dir string
+		want      bool
+	}{
+		{"/a/b", "/a", true}, {"/a", "/a", true}, {"/ab", "/a", false},
+		{"/a/..b", "/a", true}, {"/", "/a", false},
+	} {
+		if got := within(c.path, c.dir); got != c.want {
+			t.Errorf("within(%q, %q) = %v", c.path, c.dir, got)
+		}
+	}
+}
+
+// FuzzOpen opens fuzzed names in a folder with links in and out: a name
+// that opens is always a regular file or folder inside the root.
+func FuzzOpen(f *testing.F) {
+	for _, s := range []string{"content/a.md", "content/inside.md", "content/shadow.pdf", "content/up/secret.txt",
+		"content/zero.md", "../secret.txt", "content/../content/a.md", `content\a.md`, "content/./a.md", "/etc/passwd", ".", "content"} {
+		f.Add(s)
+	}
+	root, _ := site(f)
+	real, _ := filepath.EvalSymlinks(root)
+	fsys := New(root, 1<<20)
+	f.Fuzz(func(t *testing.T, name string) {
+		file, err := fsys.Open(name)
+		if err != nil {
+			return
+		}
+		defer file.Close()
+		st, err := file.Stat()
+		if err != nil || !st.IsDir() && !st.Mode().IsRegular() {
+			t.Fatalf("%q opened a special file", name)
+		}
+		p, err := filepath.EvalSymlinks(filepath.Join(root, name))
+		if err != nil || !within(p, real) {
+			t.Fatalf("%q opened %s, outside %s", name, p, real)
+		}
+	})
+}
