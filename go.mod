@@ -14,11 +14,11 @@ require (
 	github.com/yuin/goldmark-meta v1.1.0
 	golang.org/x/net v0.62.0
 	golang.org/x/sys v0.49.0
+	golang.org/x/tools v0.26.0
 	gopkg.in/yaml.v3 v3.0.1
 )
 
 require (
 	github.com/tdewolff/parse/v2 v2.8.20 // indirect
-	golang.org/x/tools v0.26.0 // indirect
 	gopkg.in/yaml.v2 v2.3.0 // indirect
 )

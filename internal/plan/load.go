@@ -22,8 +22,18 @@ const ContentDir = "content"
 // content/pillars/1-soudan.yaml). With errors, the site is returned too
 // when site.yaml could be read, as far as it loaded, so that later stages
 // can report their own problems in the same run; it must not be built.
+//
+// Files are read safely (safefs): regular files only, links that stay
+// inside root, and at most safefs.SourceLimit bytes each.
 func Load(root string) (*Site, error) {
-	l := newLoader(root)
+	return LoadFS(safefs.New(root, safefs.SourceLimit), root)
+}
+
+// LoadFS is Load reading through fsys, whose root holds content/: tests
+// build a site from an fstest.MapFS or a txtar archive. dir is recorded as
+// the site's Dir.
+func LoadFS(fsys fs.FS, dir string) (*Site, error) {
+	l := &loader{root: dir, fsys: fsys, unloaded: map[string]bool{}}
 	s := l.site()
 	if s == nil {
 		return nil, l.errs.Err()
@@ -41,13 +51,9 @@ func Load(root string) (*Site, error) {
 // loader collects errors while reading files.
 type loader struct {
 	root     string
-	fsys     safefs.FS
+	fsys     fs.FS
 	errs     diag.List
 	unloaded map[string]bool
-}
-
-func newLoader(root string) *loader {
-	return &loader{root: root, fsys: safefs.New(root, safefs.SourceLimit), unloaded: map[string]bool{}}
 }
 
 // failed records that the file name exists but could not be loaded.
@@ -58,7 +64,7 @@ func (l *loader) failed(name string) { l.unloaded[name] = true }
 // returns nil.
 func (l *loader) read(rel string, optional bool) ([]byte, string) {
 	name := path.Join(ContentDir, rel)
-	src, err := l.fsys.ReadFile(name)
+	src, err := fs.ReadFile(l.fsys, name)
 	if optional && errors.Is(err, fs.ErrNotExist) {
 		return nil, name
 	}
@@ -93,7 +99,7 @@ func (l *loader) site() *Site {
 
 // list returns the sorted names in the content sub-folder dir with suffix.
 func (l *loader) list(dir, suffix string) []string {
-	entries, err := l.fsys.ReadDir(path.Join(ContentDir, dir))
+	entries, err := fs.ReadDir(l.fsys, path.Join(ContentDir, dir))
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
@@ -227,7 +233,7 @@ func (l *loader) readings() map[string]string {
 // LoadReadings reads only content/readings.yaml under root, for tools that
 // annotate text outside a build. A missing file gives an empty dictionary.
 func LoadReadings(root string) (map[string]string, error) {
-	l := newLoader(root)
+	l := &loader{root: root, fsys: safefs.New(root, safefs.SourceLimit), unloaded: map[string]bool{}}
 	m := l.readings()
 	return m, l.errs.Err()
 }
