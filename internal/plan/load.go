@@ -2,12 +2,14 @@ package plan
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/safefs"
@@ -163,10 +165,47 @@ func (l *loader) chapter(n string) *Chapter {
 		return nil
 	}
 	c := &Chapter{File: name, Slug: strings.TrimSuffix(n, ".md"), Body: src}
-	line, err := parseFront(name, src, &c.Front)
-	l.errs.Add(err)
-	c.BodyLine = line
+	c.BodyLine = l.front(name, src, &c.Front)
 	return c
+}
+
+// front parses the front matter of the chapter file name into f and
+// returns the line where the body starts. A preview server loads the plan
+// on every save while most chapters stay as they were, so results are
+// remembered by file name and content.
+func (l *loader) front(name string, src []byte, f *Front) int {
+	sum := sha256.Sum256(src)
+	key := name + "\x00" + string(sum[:])
+	frontsMu.Lock()
+	r, ok := fronts[key]
+	frontsMu.Unlock()
+	if !ok {
+		r.line, r.err = parseFront(name, src, &r.front)
+		frontsMu.Lock()
+		if len(fronts) >= maxFronts {
+			clear(fronts)
+		}
+		fronts[key] = r
+		frontsMu.Unlock()
+	}
+	*f = r.front
+	l.errs.Add(r.err)
+	return r.line
+}
+
+// fronts remembers parsed front matter (see loader.front); maxFronts
+// bounds it.
+var (
+	frontsMu sync.Mutex
+	fronts   = map[string]parsedFront{}
+)
+
+const maxFronts = 100000
+
+type parsedFront struct {
+	front Front
+	line  int
+	err   error
 }
 
 func (l *loader) easyChapter(n string) *EasyChapter {
@@ -175,9 +214,7 @@ func (l *loader) easyChapter(n string) *EasyChapter {
 		return nil
 	}
 	e := &EasyChapter{File: name, Body: src}
-	line, err := parseFront(name, src, &e.Front)
-	l.errs.Add(err)
-	e.BodyLine = line
+	e.BodyLine = l.front(name, src, &e.Front)
 	return e
 }
 
