@@ -29,6 +29,7 @@ const { serve } = require('./lib/server');
 const { pages: discover } = require('./lib/site');
 const { pool } = require('./lib/pool');
 const { measureTargets, focusIndicator } = require('./lib/ui-checks');
+const { rubyLayout, easyBreaks, rubyInkTargets, rubyInkCheck } = require('./lib/reader-checks');
 
 const E2E = __dirname;
 const SITE_DIR = path.resolve(E2E, process.env.SITE_DIR || '../public');
@@ -574,6 +575,190 @@ test('search: kanji, hiragana and katakana find the same places, offline too, wi
   await ctx.close();
   ran.add('search');
   assert.deepEqual(failures, []);
+});
+
+// ---------- reader experience (issue 9) ----------
+
+test('header: the h1 starts in the first 40% of a 320×640 screen (both variants), within the first screen at 特大; panels start closed', async () => {
+  const failures = [];
+  const worst = { standard: 0, easy: 0, xl: 0 };
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext({ viewport: { width: 320, height: 640 } })));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  await pool(pages, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    await tab.goto(url(p.rel));
+    for (const fsz of ['m', 'xl']) {
+      await tab.evaluate((v) => document.documentElement.setAttribute('data-fs', v), fsz);
+      const r = await tab.evaluate(() => {
+        const h = document.querySelector('h1').getBoundingClientRect();
+        return { top: h.top + scrollY, line: parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) * 1.5 };
+      });
+      if (fsz === 'm') {
+        worst[p.variant] = Math.max(worst[p.variant], r.top / 640);
+        if (r.top > 0.4 * 640) failures.push(`${p.rel} [320×640]: h1 starts at ${Math.round(r.top)} px (${(r.top / 640).toFixed(2)} of the screen; needs ≤ 0.40)`);
+      } else {
+        worst.xl = Math.max(worst.xl, (r.top + r.line) / 640);
+        if (r.top + r.line > 640) failures.push(`${p.rel} [320×640, 特大]: the first line of the h1 ends at ${Math.round(r.top + r.line)} px (below the first screen)`);
+      }
+    }
+    count('ページの見出しが画面の上のほうにある（幅 320px：標準 40% 以内、特大 1 画面以内）');
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  console.log(`h1 position at 320×640: worst standard ${worst.standard.toFixed(2)}, easy ${worst.easy.toFixed(2)} of the screen; at 特大 the first line ends at ${worst.xl.toFixed(2)}`);
+  // an opened settings panel does not stay open on the next page; the menu works without JS
+  const ctx = await newContext({ viewport: { width: 320, height: 640 } });
+  const tab = await ctx.newPage();
+  await tab.goto(url(stdPage('home').rel));
+  await tab.click('details.prefs-panel > summary');
+  await tab.goto(url((stdPage('chapter') || stdPage('home')).rel));
+  if (await tab.evaluate(() => document.querySelector('details.prefs-panel').open)) failures.push('the settings panel opened on one page is open on the next');
+  await ctx.close();
+  const nojs = await newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+  const t2 = await nojs.newPage();
+  await t2.goto(url(stdPage('home').rel));
+  if (await t2.isVisible('.site-nav a')) failures.push('at 320 px the menu links show before the menu button is pressed');
+  await t2.click('details.menu-panel > summary');
+  if (!(await t2.isVisible('.site-nav a'))) failures.push('without JS the menu button does not show the links');
+  if (!(await t2.isVisible('form.site-search input[type=search]'))) failures.push('without JS the menu has no search box');
+  await t2.setViewportSize({ width: 1280, height: 900 });
+  await t2.goto(url(stdPage('home').rel));
+  if (!(await t2.isVisible('.site-nav a')) || !(await t2.isVisible('form.site-search input'))) failures.push('at 1280 px the menu bar and search box are not shown');
+  await nojs.close();
+  assert.deepEqual(failures, []);
+});
+
+test('ruby: readings ≥ 0.6 em and ≥ 10 px (larger in easy), base not spread, clear of the line above and of badge borders', async () => {
+  const failures = [];
+  let rubies = 0, inks = 0;
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext()));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  const sample = new Set([stdPage('home'), stdPage('chapter'), stdPage('pillar'), easyPage('home'), easyPage('chapter'), easyPage('pillar'),
+    pick((p) => p.rel === 'measures.html')].filter(Boolean).map((p) => p.rel));
+  await pool(pages, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    for (const width of [1280, 320]) {
+      await tab.setViewportSize({ width, height: width === 320 ? 640 : 900 });
+      await tab.goto(url(p.rel));
+      await setMode(tab, { ...SCHEMES[0], furigana: 'on' });
+      const r = await tab.evaluate(rubyLayout, 600);
+      rubies += r.rubies;
+      for (const f of r.failures) failures.push(`${p.rel} [${width}px] ${f}`);
+      if (sample.has(p.rel)) {
+        const targets = await tab.evaluate(rubyInkTargets, 60);
+        const shot = 'data:image/png;base64,' + (await tab.screenshot({ fullPage: true })).toString('base64');
+        inks += targets.length;
+        for (const f of await tab.evaluate(rubyInkCheck, { shot, targets })) failures.push(`${p.rel} [${width}px] ${f}`);
+      }
+      count('ふりがなの大きさ・間隔（親文字が広がらない、上の行や枠に重ならない）');
+    }
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  console.log(`ruby: ${rubies} readings measured, ${inks} bases checked for spreading in screenshots`);
+  if (failures.length) console.log(failures.slice(0, 80).map((f) => `RUBY ${f}`).join('\n'));
+  assert.ok(rubies > pages.length, `only ${rubies} readings measured`);
+  assert.ok(inks > 20, `only ${inks} ruby bases checked`);
+  assert.equal(failures.length, 0, `${failures.length} ruby layout failures (first 80 listed above)`);
+});
+
+test('accessible names never contain readings (Chromium accessibility tree, furigana on)', async () => {
+  const failures = [];
+  let named = 0;
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(tab);
+  for (const p of pages) {
+    await tab.goto(url(p.rel));
+    await setMode(tab, { ...SCHEMES[0], furigana: 'on' });
+    // what a reading glued to its base looks like: 支援しえん, 支援（しえん）
+    const glued = await tab.evaluate(() => {
+      const out = new Set();
+      for (const rb of document.querySelectorAll('ruby')) {
+        const base = [...rb.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim();
+        const rt = [...rb.querySelectorAll('rt')].map((r) => r.textContent).join('');
+        if (base && rt) { out.add(base + rt); out.add(base + '（' + rt); out.add(base + '(' + rt); }
+      }
+      // …unless the page's own text says so (一人ひとり: 人 read ひと, then ひとり)
+      const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+      const text = plain(document.body).replace(/\s+/g, '');
+      return [...out].filter((g) => !text.includes(g));
+    });
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    for (const n of nodes) {
+      const name = n.name && n.name.value;
+      if (!name || n.ignored || (n.role && /^(StaticText|InlineTextBox)$/.test(n.role.value))) continue;
+      named++;
+      const hit = glued.find((g) => name.includes(g));
+      if (hit) failures.push(`${p.rel}: ${n.role ? n.role.value : '?'} 「${name.slice(0, 60)}」 holds the reading ${hit}`);
+    }
+    count('読み上げ名にふりがなが混ざらない（アクセシビリティツリー）');
+  }
+  await ctx.close();
+  console.log(`accessible names: ${named} named nodes checked on ${pages.length} pages`);
+  if (failures.length) console.log(failures.slice(0, 50).map((f) => `NAME ${f}`).join('\n'));
+  assert.equal(failures.length, 0, `${failures.length} names with readings (listed above)`);
+});
+
+test('copy and find in page give and match the base text, with furigana on and off', async () => {
+  const failures = [];
+  const ctx = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const tab = await ctx.newPage();
+  const sample = [stdPage('chapter'), stdPage('pillar'), easyPage('chapter')].filter(Boolean);
+  for (const p of sample) {
+    for (const furigana of ['on', 'off']) {
+      await tab.goto(url(p.rel));
+      if ((await tab.isChecked('#pref-furigana')) !== (furigana === 'on')) await tab.click('label:has(#pref-furigana)');
+      const r = await tab.evaluate(async () => {
+        // a paragraph whose ruby is shown, and a word across the end of a ruby (高齢化)
+        const para = [...document.querySelectorAll('main p')].find((x) => x.querySelector('ruby.furi') && x.textContent.length < 400);
+        if (!para) return null;
+        const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+        const rb = para.querySelector('ruby.furi');
+        const base = plain(rb);
+        const after = rb.nextSibling && rb.nextSibling.nodeType === 3 ? rb.nextSibling.data.slice(0, 2) : '';
+        const word = base + after;
+        getSelection().removeAllRanges();
+        const found = window.find(word, true, false, true);
+        const range = document.createRange();
+        range.selectNodeContents(para);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return { text: plain(para), word, found, rtShown: getComputedStyle(rb.querySelector('rt')).display !== 'none' };
+      });
+      if (!r) { failures.push(`${p.rel}: no paragraph with ruby`); continue; }
+      await tab.keyboard.press('Control+C');
+      const copied = await tab.evaluate(() => navigator.clipboard.readText());
+      const norm = (x) => x.replace(/\s+/g, '');
+      if (norm(copied) !== norm(r.text)) failures.push(`${p.rel} [furigana ${furigana}]: copy gave 「${copied.slice(0, 40)}」, expected 「${r.text.slice(0, 40)}」`);
+      if (!r.found) failures.push(`${p.rel} [furigana ${furigana}]: find in page does not find 「${r.word}」`);
+      if (r.rtShown !== (furigana === 'on')) failures.push(`${p.rel}: furigana ${furigana} not in force`);
+      count('コピーとページ内検索（ふりがなあり・なし）');
+    }
+  }
+  await ctx.close();
+  assert.deepEqual(failures, []);
+});
+
+test('easy pages: lines break only at the spaces between phrases (320 and 1280 px)', async () => {
+  const failures = [];
+  let lines = 0;
+  const easy = pages.filter((p) => p.variant === 'easy');
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext()));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  await pool(easy, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    for (const width of [320, 1280]) {
+      await tab.setViewportSize({ width, height: 800 });
+      await tab.goto(url(p.rel));
+      const r = await tab.evaluate(easyBreaks);
+      lines += r.lines;
+      for (const f of r.failures) failures.push(`${p.rel} [${width}px] 「${f}」`);
+      count('わかりやすい版の改行は文節の区切り（空白）だけ');
+    }
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  console.log(`easy line breaks: ${lines} breaks checked`);
+  if (failures.length) console.log(failures.map((f) => `BREAK ${f}`).join('\n'));
+  assert.equal(failures.length, 0, `${failures.length} breaks inside a phrase (listed above)`);
 });
 
 test('screenshots', async () => {

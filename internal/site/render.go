@@ -25,6 +25,7 @@ type layout struct {
 	H1          template.HTML
 	SiteTitle   template.HTML
 	City        string
+	CityBand    template.HTML // the city beside the plan title, when the title does not name it
 	Home        string
 	Assets      string // relative URL of the assets folder, ending in /
 	Nav         []link
@@ -40,6 +41,7 @@ type layout struct {
 	L           func(key string) template.HTML // an interface word, with furigana
 	P           func(key string) string        // an interface word as plain text (for attributes)
 	ResultsHref string
+	SearchHref  string // the search page, target of the header's search form
 	Contact     plan.Contact
 	Dept        template.HTML // the contact department, with furigana
 	Phone       string        // the contact phone number, digits only, for tel: links
@@ -156,6 +158,7 @@ func (b *builder) layout(t *text, c content) layout {
 		H1:          c.H1,
 		SiteTitle:   t.inline(siteFile, 1, b.siteTitle(v)),
 		City:        b.site.City,
+		CityBand:    b.cityBand(t),
 		Home:        t.href(homePath),
 		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + assetsDir,
 		Alt:         link{Href: rel(pg.path, variantPath(pg.std, v.other())), Text: t.label(v.other().Label())},
@@ -164,6 +167,7 @@ func (b *builder) layout(t *text, c content) layout {
 		L:           t.L,
 		P:           func(key string) string { return ruby.Plain(label(key, v)) },
 		ResultsHref: t.href(resultsPath),
+		SearchHref:  t.href(searchPath),
 		Contact:     b.site.Contact,
 		Dept:        t.inline(siteFile, 0, b.site.Contact.Department),
 		Phone:       digits(b.site.Contact.Phone),
