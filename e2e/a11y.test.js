@@ -761,6 +761,128 @@ test('easy pages: lines break only at the spaces between phrases (320 and 1280 p
   assert.equal(failures.length, 0, `${failures.length} breaks inside a phrase (listed above)`);
 });
 
+test('print: standard or large print (≥ 16 pt) from a button, marks that survive without backgrounds, running title and page numbers', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  await ctx.addInitScript(() => { window.__printed = []; window.print = () => { window.__printed.push(document.documentElement.dataset.print); }; });
+  const tab = await ctx.newPage();
+  const p = stdPage('pillar') || stdPage('chapter');
+  for (const page of [p, easyPage('pillar')].filter(Boolean)) {
+    await tab.goto(url(page.rel));
+    await tab.emulateMedia({ media: 'screen' });
+    if (!(await tab.isVisible('.print-tools button[data-print="large"]'))) { failures.push(`${page.rel}: no large-print button`); continue; }
+    await tab.click('.print-tools button[data-print="large"]');
+    await tab.emulateMedia({ media: 'print' });
+    const r = await tab.evaluate(() => {
+      const para = document.querySelector('main .prose p, main p:not(.page-date)');
+      const num = document.querySelector('.measure__number');
+      const ncs = num && getComputedStyle(num);
+      const pageRule = [...document.querySelectorAll('style')].map((x) => x.textContent).join('');
+      return {
+        printed: window.__printed.slice(),
+        pt: parseFloat(getComputedStyle(para).fontSize) * 0.75,
+        badge: ncs ? { bg: ncs.backgroundColor, border: parseFloat(ncs.borderTopWidth), color: ncs.color } : null,
+        thead: [...document.querySelectorAll('thead')].every((t) => getComputedStyle(t).display === 'table-header-group'),
+        running: /@top-left\{content:"[^"]+"\}/.test(pageRule) && /counter\(page\)/.test(pageRule),
+        hidden: ['.site-tools', '.print-tools'].every((s) => !document.querySelector(s) || getComputedStyle(document.querySelector(s)).display === 'none'),
+      };
+    });
+    if (r.printed.join() !== 'large') failures.push(`${page.rel}: the button printed ${JSON.stringify(r.printed)}`);
+    if (r.pt < 16) failures.push(`${page.rel}: large print sets ${r.pt.toFixed(1)} pt text (needs ≥ 16 pt)`);
+    if (r.badge && (!/rgba\(0, 0, 0, 0\)|transparent/.test(r.badge.bg) || r.badge.border < 1 || r.badge.color !== 'rgb(0, 0, 0)')) failures.push(`${page.rel}: measure numbers print as ${JSON.stringify(r.badge)} (need black on no background, with a border)`);
+    if (!r.thead) failures.push(`${page.rel}: table headers do not repeat on each printed page`);
+    if (!r.running) failures.push(`${page.rel}: no running title and page numbers (@page)`);
+    if (!r.hidden) failures.push(`${page.rel}: screen controls are printed`);
+    // afterprint restores the screen's own text size
+    await tab.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    if (await tab.evaluate(() => document.documentElement.hasAttribute('data-print'))) failures.push(`${page.rel}: data-print stays after printing`);
+    count('印刷（大きな文字の印刷、背景なしでも残る番号、見出し行の繰り返し、ページ番号）');
+  }
+  await ctx.close();
+  const nojs = await newContext({ javaScriptEnabled: false });
+  const t2 = await nojs.newPage();
+  await t2.goto(url(p.rel));
+  if (await t2.isVisible('.print-tools')) failures.push('without JS the print buttons show (they cannot work)');
+  await nojs.close();
+  assert.deepEqual(failures, []);
+});
+
+// A speechSynthesis that records what it is asked to say (and what is highlighted then).
+function stubSpeech({ japanese }) {
+  window.__spoken = [];
+  const voices = japanese ? [{ lang: 'ja-JP', name: 'stub ja', default: true }] : [{ lang: 'en-US', name: 'stub en' }];
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  const synth = {
+    speaking: false, paused: false,
+    getVoices: () => voices,
+    addEventListener() {}, removeEventListener() {},
+    speak(u) {
+      setTimeout(() => {
+        u.onstart && u.onstart();
+        const h = window.CSS && CSS.highlights && CSS.highlights.get('read-aloud');
+        let highlighted = '';
+        if (h) {   // the highlighted base text, readings left out
+          const frag = [...h][0].cloneContents();
+          frag.querySelectorAll('rt, rp').forEach((e) => e.remove());
+          highlighted = frag.textContent;
+        }
+        window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.lang, highlighted });
+        setTimeout(() => u.onend && u.onend(), 0);
+      }, 0);
+    },
+    cancel() {}, pause() { this.paused = true; }, resume() { this.paused = false; },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+}
+
+test('read-aloud: speaks the known readings (小平 → こだいら) sentence by sentence in reading order, with a highlight; hidden without a Japanese voice or JS', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  await ctx.addInitScript(stubSpeech, { japanese: true });
+  const tab = await ctx.newPage();
+  for (const p of [stdPage('home'), easyPage('home'), stdPage('chapter')].filter(Boolean)) {
+    await tab.goto(url(p.rel));
+    if (!(await tab.isVisible('.read-aloud__play'))) { failures.push(`${p.rel}: no 読み上げ control`); continue; }
+    await tab.focus('.read-aloud__play');
+    await tab.keyboard.press('Enter');
+    await tab.waitForFunction(() => document.querySelector('.read-aloud__stop').disabled && window.__spoken.length > 0, null, { timeout: 20000 });
+    const r = await tab.evaluate(() => {
+      const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+      return { spoken: window.__spoken, h1: plain(document.querySelector('h1')).replace(/\s+/g, ''), mainText: plain(document.querySelector('main')) };
+    });
+    const said = r.spoken.map((u) => u.text).join('');
+    if (r.mainText.includes('小平')) {
+      if (said.includes('小平')) failures.push(`${p.rel}: 小平 was handed to the speech engine as kanji`);
+      if (!said.includes('こだいら')) failures.push(`${p.rel}: こだいら never spoken`);
+    }
+    if (r.spoken.some((u) => u.lang !== 'ja-JP' || u.voice !== 'ja-JP')) failures.push(`${p.rel}: an utterance without the Japanese voice`);
+    if (r.spoken.length < 3) failures.push(`${p.rel}: only ${r.spoken.length} sentences spoken`);
+    // reading order: each highlighted sentence comes later in the page's text than the one before
+    let at = -1;
+    for (const u of r.spoken) {
+      const where = r.mainText.indexOf(u.highlighted, Math.max(0, at));
+      if (!u.highlighted) { failures.push(`${p.rel}: 「${u.text.slice(0, 20)}」 spoken without a highlight`); break; }
+      if (where < at) { failures.push(`${p.rel}: 「${u.highlighted.slice(0, 20)}」 spoken out of reading order`); break; }
+      at = where;
+    }
+    if (r.spoken[0] && !r.h1.startsWith(r.spoken[0].highlighted.replace(/\s+/g, '').slice(0, 4))) failures.push(`${p.rel}: reading starts with 「${r.spoken[0].highlighted}」, not the page title`);
+    count('読み上げ（市のふりがなで読む、文ごとに強調、読む順）');
+  }
+  await ctx.close();
+  const nov = await newContext();
+  await nov.addInitScript(stubSpeech, { japanese: false });
+  const t2 = await nov.newPage();
+  await t2.goto(url(stdPage('home').rel));
+  if (await t2.isVisible('.read-aloud')) failures.push('the control shows without a Japanese voice');
+  await nov.close();
+  const nojs = await newContext({ javaScriptEnabled: false });
+  const t3 = await nojs.newPage();
+  await t3.goto(url(stdPage('home').rel));
+  if (await t3.isVisible('.read-aloud')) failures.push('the control shows without JavaScript');
+  await nojs.close();
+  assert.deepEqual(failures, []);
+});
+
 test('screenshots', async () => {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"html/template"
 	"strings"
 
@@ -14,4 +15,46 @@ func (b *builder) cityBand(t *text) template.HTML {
 		return ""
 	}
 	return t.inline(siteFile, 1, b.site.City)
+}
+
+// description is the page's one-line description for search engines and
+// link previews: its summary, else its title with the plan and the city.
+func (b *builder) description(c content, v Variant) string {
+	if s := strings.Join(strings.Fields(c.Summary), " "); s != "" {
+		return s
+	}
+	title := ruby.Plain(b.siteTitle(v))
+	if c.Title == title {
+		return b.site.City + "の" + title
+	}
+	return c.Title + "（" + b.site.City + "の" + title + "）"
+}
+
+// updated is the page's last-updated date, from its front matter or the
+// site's published date (never from file times: builds stay
+// deterministic), as YYYY-MM-DD and in Japanese with furigana.
+func (b *builder) updated(t *text, c content) (string, template.HTML) {
+	d := c.Updated
+	if d == "" {
+		d = b.site.Published
+	}
+	if d == "" {
+		return "", ""
+	}
+	return d, t.label(japaneseDate(d))
+}
+
+// readingsJSON is the site's readings dictionary (readings.yaml) as a JSON
+// object, so that read-aloud speaks names as the site reads them (小平 as
+// こだいら) where a page shows no ruby. Keys are sorted: the output is
+// deterministic.
+func (b *builder) readingsJSON() string {
+	if len(b.site.Readings) == 0 {
+		return "{}"
+	}
+	out, err := json.Marshal(b.site.Readings)
+	if err != nil {
+		return "{}"
+	}
+	return string(out)
 }

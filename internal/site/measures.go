@@ -67,7 +67,7 @@ func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
 		}
 		plain := label("pillar", v) + itoa(p.Number) + "　" + ruby.Plain(title)
 		h1 := t.label(label("pillar", v)+itoa(p.Number)+"　") + t.inline(p.File, p.TextLine("title", v == Easy), title)
-		return content{Title: plain, H1: h1, Body: body}
+		return content{Title: plain, H1: h1, Body: body, Summary: ruby.Plain(firstParagraph(summary))}
 	}
 }
 

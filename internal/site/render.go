@@ -21,7 +21,12 @@ import (
 type layout struct {
 	Kind        string
 	Variant     string
-	Title       string // <title>
+	Title       string        // <title>
+	Description string        // <meta name="description"> and og:description, plain text
+	SiteName    string        // the plan's title, plain text (og:site_name, the printed running title)
+	Updated     string        // the page's last-updated date, YYYY-MM-DD ("" when unknown)
+	UpdatedText template.HTML // the same date in Japanese, with furigana
+	Readings    string        // readings.yaml as JSON (word → kana), for read-aloud
 	H1          template.HTML
 	SiteTitle   template.HTML
 	City        string
@@ -155,6 +160,8 @@ func (b *builder) layout(t *text, c content) layout {
 		Kind:        pg.kind,
 		Variant:     v.String(),
 		Title:       b.plainTitle(c, v),
+		Description: b.description(c, v),
+		SiteName:    ruby.Plain(b.siteTitle(v)),
 		H1:          c.H1,
 		SiteTitle:   t.inline(siteFile, 1, b.siteTitle(v)),
 		City:        b.site.City,
@@ -173,6 +180,8 @@ func (b *builder) layout(t *text, c content) layout {
 		Phone:       digits(b.site.Contact.Phone),
 		Body:        c.Body,
 	}
+	l.Updated, l.UpdatedText = b.updated(t, c)
+	l.Readings = b.readingsJSON()
 	l.Nav = b.nav(t)
 	l.Crumbs = b.crumbs(t, c)
 	l.Footer = b.footer(t)

@@ -96,8 +96,24 @@
     close();
   }
 
+  /* Print buttons: standard or large print (16 pt and more), whatever the
+     screen's text size. */
+  function printTools() {
+    var tools = document.querySelector(".print-tools");
+    if (!tools || typeof window.print !== "function") return;
+    tools.hidden = false;
+    tools.addEventListener("click", function (e) {
+      var btn = e.target.closest && e.target.closest("button[data-print]");
+      if (!btn) return;
+      d.setAttribute("data-print", btn.getAttribute("data-print"));
+      window.print();
+    });
+    window.addEventListener("afterprint", function () { d.removeAttribute("data-print"); });
+  }
+
   function init() {
     inertReadings();
+    printTools();
     if (variant === "easy") {
       Array.prototype.forEach.call(document.querySelectorAll("main, .site-header, .breadcrumb, .site-footer"), keepPhrases);
     }
