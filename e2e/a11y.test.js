@@ -883,6 +883,48 @@ test('read-aloud: speaks the known readings (小平 → こだいら) sentence b
   assert.deepEqual(failures, []);
 });
 
+test('search from the header of every page; exact words first; furigana on easy results; suggestions when nothing is found', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const settle = () => tab.waitForFunction(() => (document.getElementById('search-status')?.textContent || '') !== '', null, { timeout: 10000 });
+  for (const p of [stdPage('chapter'), easyPage('pillar')].filter(Boolean)) {
+    await tab.goto(url(p.rel));
+    await tab.fill('#site-search-q', p.variant === 'easy' ? 'そうだん' : '相談');
+    await tab.press('#site-search-q', 'Enter');
+    await tab.waitForLoadState('load');
+    if (!/search\.html\?q=/.test(tab.url())) { failures.push(`${p.rel}: the header search went to ${tab.url()}`); continue; }
+    await settle();
+    const r = await tab.evaluate(() => ({
+      n: document.querySelectorAll('#search-results li').length,
+      marks: [...document.querySelectorAll('#search-results mark')].slice(0, 20).map((m) => [...m.childNodes].map((n) => (n.nodeType === 1 && n.matches('ruby') ? n.firstChild.textContent : n.textContent)).join('')),
+      ruby: document.querySelectorAll('#search-results ruby > rt').length,
+    }));
+    if (!r.n) failures.push(`${p.rel}: the header search found nothing`);
+    if (p.variant === 'easy' && !r.ruby) failures.push(`${p.rel}: easy results have no furigana`);
+    count('ヘッダーの検索窓から検索できる');
+  }
+  // exact words first: for 相談, the results holding 相談 as written come before reading-only matches
+  await tab.goto(url('search.html') + '?q=' + encodeURIComponent('相談'));
+  await settle();
+  const order = await tab.evaluate(() => [...document.querySelectorAll('#search-results li')].map((li) => li.textContent.includes('相談')));
+  const firstMiss = order.indexOf(false);
+  if (firstMiss >= 0 && order.slice(firstMiss).includes(true)) failures.push('a result without 相談 as written ranks above one with it');
+  // nothing found: shorter queries offered as links that find something
+  await tab.goto(url('search.html') + '?q=' + encodeURIComponent('相談ぴよぴよ'));
+  await settle();
+  const alts = await tab.evaluate(() => [...document.querySelectorAll('.search-suggestions a')].map((a) => a.getAttribute('href')));
+  if (!alts.length) failures.push('no suggestions when nothing is found');
+  else {
+    await tab.goto(url('') + alts[alts.length - 1]);
+    await settle();
+    if (!(await tab.evaluate(() => document.querySelectorAll('#search-results li').length))) failures.push(`the suggestion ${alts[alts.length - 1]} finds nothing`);
+  }
+  count('検索の並び順と、見つからないときの案内');
+  await ctx.close();
+  assert.deepEqual(failures, []);
+});
+
 test('screenshots', async () => {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
