@@ -18,16 +18,21 @@ func (b *builder) cityBand(t *text) template.HTML {
 }
 
 // description is the page's one-line description for search engines and
-// link previews: its summary, else its title with the plan and the city.
+// link previews: its summary, else its title with the plan's.
 func (b *builder) description(c content, v Variant) string {
 	if s := strings.Join(strings.Fields(c.Summary), " "); s != "" {
 		return s
 	}
-	title := ruby.Plain(b.siteTitle(v))
-	if c.Title == title {
-		return b.site.City + "の" + title
+	return c.Title + "（" + joinPlan(b.site.City, ruby.Plain(b.siteTitle(v))) + "）"
+}
+
+// joinPlan names a plan with its city, once: 小平市の障がい者福祉計画, but
+// 第四次小平市障がい者福祉計画 as it is.
+func joinPlan(city, title string) string {
+	if strings.Contains(title, city) {
+		return title
 	}
-	return c.Title + "（" + b.site.City + "の" + title + "）"
+	return city + "の" + title
 }
 
 // updated is the page's last-updated date, from its front matter or the
