@@ -925,6 +925,34 @@ test('search from the header of every page; exact words first; furigana on easy 
   assert.deepEqual(failures, []);
 });
 
+test('tables: at 320 px the caption stays in view when a wide table scrolls sideways', async () => {
+  const failures = [];
+  let wide = 0;
+  const ctx = await newContext({ viewport: { width: 320, height: 640 } });
+  const tab = await ctx.newPage();
+  for (const p of pages.filter((x) => x.kind === 'chapter' || x.kind === 'pillar' || x.rel.endsWith('measures.html'))) {
+    await tab.goto(url(p.rel));
+    const r = await tab.evaluate(() => {
+      const out = { wide: 0, bad: [] };
+      for (const w of document.querySelectorAll('.table-wrap')) {
+        if (w.scrollWidth <= w.clientWidth + 1) continue;
+        out.wide++;
+        w.scrollLeft = w.scrollWidth;
+        const W = w.getBoundingClientRect(), c = w.querySelector('caption').getBoundingClientRect();
+        if (c.left < W.left - 1 || c.right > W.right + 1) out.bad.push(`${w.querySelector('caption').textContent.slice(0, 20)}: caption at ${Math.round(c.left)}–${Math.round(c.right)}, table area ${Math.round(W.left)}–${Math.round(W.right)}`);
+      }
+      return out;
+    });
+    wide += r.wide;
+    for (const b of r.bad) failures.push(`${p.rel}: ${b}`);
+  }
+  count('横に動く表でも表題が見えている（幅 320px）');
+  await ctx.close();
+  console.log(`tables: ${wide} tables wider than 320 px checked`);
+  assert.ok(wide > 0, 'no table scrolls at 320 px: the check measured nothing');
+  assert.deepEqual(failures, []);
+});
+
 test('screenshots', async () => {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
