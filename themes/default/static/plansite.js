@@ -67,7 +67,7 @@
     var run = [];
     function close() {
       var text = run.map(function (n) { return n.textContent; }).join("");
-      if ((run.length > 1 && run.some(function (n) { return n.nodeName === "RUBY"; })) || /\S[-‐/]\S/.test(text)) {
+      if ((run.length > 1 && run.some(function (n) { return n.nodeType === 1; })) || /\S[-‐/]\S/.test(text)) {
         var span = document.createElement("span");
         span.className = "phrase";
         run[0].parentNode.insertBefore(span, run[0]);
@@ -86,8 +86,9 @@
         pieces.forEach(function (x) {
           if (/^[\s\u3000]+$/.test(x.data)) { close(); } else { run.push(x); }
         });
-      } else if (n.nodeName === "RUBY") {
-        run.push(n);
+      } else if (n.nodeName === "RUBY" || (/^(A|SPAN|STRONG|EM|B|I|MARK|SMALL|TIME|ABBR)$/.test(n.nodeName) &&
+          n.textContent && !/[\s\u3000]/.test(n.textContent) && getComputedStyle(n).display === "inline")) {
+        run.push(n);   /* a link or emphasis inside a phrase stays in it */
       } else {
         close();
         if (n.nodeType === 1 && !/^(SCRIPT|STYLE|RT|RP)$/.test(n.nodeName)) keepPhrases(n);
