@@ -29,6 +29,7 @@ const { serve } = require('./lib/server');
 const { pages: discover } = require('./lib/site');
 const { pool } = require('./lib/pool');
 const { measureTargets, focusIndicator } = require('./lib/ui-checks');
+const { rubyLayout, easyBreaks, rubyInkTargets, rubyInkCheck } = require('./lib/reader-checks');
 
 const E2E = __dirname;
 const SITE_DIR = path.resolve(E2E, process.env.SITE_DIR || '../public');
@@ -576,10 +577,386 @@ test('search: kanji, hiragana and katakana find the same places, offline too, wi
   assert.deepEqual(failures, []);
 });
 
+// ---------- reader experience (issue 9) ----------
+
+test('header: the h1 starts in the first 40% of a 320×640 screen (both variants), within the first screen at 特大; panels start closed', async () => {
+  const failures = [];
+  const worst = { standard: 0, easy: 0, xl: 0 };
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext({ viewport: { width: 320, height: 640 } })));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  await pool(pages, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    await tab.goto(url(p.rel));
+    for (const fsz of ['m', 'xl']) {
+      await tab.evaluate((v) => document.documentElement.setAttribute('data-fs', v), fsz);
+      const r = await tab.evaluate(() => {
+        const h = document.querySelector('h1').getBoundingClientRect();
+        return { top: h.top + scrollY, line: parseFloat(getComputedStyle(document.querySelector('h1')).fontSize) * 1.5 };
+      });
+      if (fsz === 'm') {
+        worst[p.variant] = Math.max(worst[p.variant], r.top / 640);
+        if (r.top > 0.4 * 640) failures.push(`${p.rel} [320×640]: h1 starts at ${Math.round(r.top)} px (${(r.top / 640).toFixed(2)} of the screen; needs ≤ 0.40)`);
+      } else {
+        worst.xl = Math.max(worst.xl, (r.top + r.line) / 640);
+        if (r.top + r.line > 640) failures.push(`${p.rel} [320×640, 特大]: the first line of the h1 ends at ${Math.round(r.top + r.line)} px (below the first screen)`);
+      }
+    }
+    count('ページの見出しが画面の上のほうにある（幅 320px：標準 40% 以内、特大 1 画面以内）');
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  console.log(`h1 position at 320×640: worst standard ${worst.standard.toFixed(2)}, easy ${worst.easy.toFixed(2)} of the screen; at 特大 the first line ends at ${worst.xl.toFixed(2)}`);
+  // an opened settings panel does not stay open on the next page; the menu works without JS
+  const ctx = await newContext({ viewport: { width: 320, height: 640 } });
+  const tab = await ctx.newPage();
+  await tab.goto(url(stdPage('home').rel));
+  await tab.click('details.prefs-panel > summary');
+  await tab.goto(url((stdPage('chapter') || stdPage('home')).rel));
+  if (await tab.evaluate(() => document.querySelector('details.prefs-panel').open)) failures.push('the settings panel opened on one page is open on the next');
+  await ctx.close();
+  const nojs = await newContext({ viewport: { width: 320, height: 640 }, javaScriptEnabled: false });
+  const t2 = await nojs.newPage();
+  await t2.goto(url(stdPage('home').rel));
+  if (await t2.isVisible('.site-nav a')) failures.push('at 320 px the menu links show before the menu button is pressed');
+  await t2.click('details.menu-panel > summary');
+  if (!(await t2.isVisible('.site-nav a'))) failures.push('without JS the menu button does not show the links');
+  if (!(await t2.isVisible('form.site-search input[type=search]'))) failures.push('without JS the menu has no search box');
+  await t2.setViewportSize({ width: 1280, height: 900 });
+  await t2.goto(url(stdPage('home').rel));
+  if (!(await t2.isVisible('.site-nav a')) || !(await t2.isVisible('form.site-search input'))) failures.push('at 1280 px the menu bar and search box are not shown');
+  await nojs.close();
+  assert.deepEqual(failures, []);
+});
+
+test('ruby: readings ≥ 0.6 em and ≥ 10 px (larger in easy), base not spread, clear of the line above and of badge borders', async () => {
+  const failures = [];
+  let rubies = 0, inks = 0;
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext()));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  const sample = new Set([stdPage('home'), stdPage('chapter'), stdPage('pillar'), easyPage('home'), easyPage('chapter'), easyPage('pillar'),
+    pick((p) => p.rel === 'measures.html')].filter(Boolean).map((p) => p.rel));
+  await pool(pages, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    for (const width of [1280, 320]) {
+      await tab.setViewportSize({ width, height: width === 320 ? 640 : 900 });
+      await tab.goto(url(p.rel));
+      await setMode(tab, { ...SCHEMES[0], furigana: 'on' });
+      const r = await tab.evaluate(rubyLayout, 600);
+      rubies += r.rubies;
+      for (const f of r.failures) failures.push(`${p.rel} [${width}px] ${f}`);
+      if (sample.has(p.rel)) {
+        const targets = await tab.evaluate(rubyInkTargets, 60);
+        const shot = 'data:image/png;base64,' + (await tab.screenshot({ fullPage: true })).toString('base64');
+        inks += targets.length;
+        for (const f of await tab.evaluate(rubyInkCheck, { shot, targets })) failures.push(`${p.rel} [${width}px] ${f}`);
+      }
+      count('ふりがなの大きさ・間隔（親文字が広がらない、上の行や枠に重ならない）');
+    }
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  console.log(`ruby: ${rubies} readings measured, ${inks} bases checked for spreading in screenshots`);
+  if (failures.length) console.log(failures.slice(0, 80).map((f) => `RUBY ${f}`).join('\n'));
+  assert.ok(rubies > pages.length, `only ${rubies} readings measured`);
+  assert.ok(inks > 20, `only ${inks} ruby bases checked`);
+  assert.equal(failures.length, 0, `${failures.length} ruby layout failures (first 80 listed above)`);
+});
+
+test('accessible names never contain readings (Chromium accessibility tree, furigana on)', async () => {
+  const failures = [];
+  let named = 0;
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(tab);
+  for (const p of pages) {
+    await tab.goto(url(p.rel));
+    await setMode(tab, { ...SCHEMES[0], furigana: 'on' });
+    // what a reading glued to its base looks like: 支援しえん, 支援（しえん）
+    const glued = await tab.evaluate(() => {
+      const out = new Set();
+      for (const rb of document.querySelectorAll('ruby')) {
+        const base = [...rb.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim();
+        const rt = [...rb.querySelectorAll('rt')].map((r) => r.textContent).join('');
+        if (base && rt) { out.add(base + rt); out.add(base + '（' + rt); out.add(base + '(' + rt); }
+      }
+      // …unless the page's own text says so (一人ひとり: 人 read ひと, then ひとり)
+      const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+      const text = plain(document.body).replace(/\s+/g, '');
+      return [...out].filter((g) => !text.includes(g));
+    });
+    const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+    for (const n of nodes) {
+      const name = n.name && n.name.value;
+      if (!name || n.ignored || (n.role && /^(StaticText|InlineTextBox)$/.test(n.role.value))) continue;
+      named++;
+      const hit = glued.find((g) => name.includes(g));
+      if (hit) failures.push(`${p.rel}: ${n.role ? n.role.value : '?'} 「${name.slice(0, 60)}」 holds the reading ${hit}`);
+    }
+    count('読み上げ名にふりがなが混ざらない（アクセシビリティツリー）');
+  }
+  await ctx.close();
+  console.log(`accessible names: ${named} named nodes checked on ${pages.length} pages`);
+  if (failures.length) console.log(failures.slice(0, 50).map((f) => `NAME ${f}`).join('\n'));
+  assert.equal(failures.length, 0, `${failures.length} names with readings (listed above)`);
+});
+
+test('copy and find in page give and match the base text, with furigana on and off', async () => {
+  const failures = [];
+  const ctx = await newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const tab = await ctx.newPage();
+  const sample = [stdPage('chapter'), stdPage('pillar'), easyPage('chapter')].filter(Boolean);
+  for (const p of sample) {
+    for (const furigana of ['on', 'off']) {
+      await tab.goto(url(p.rel));
+      if ((await tab.isChecked('#pref-furigana')) !== (furigana === 'on')) await tab.click('label:has(#pref-furigana)');
+      const r = await tab.evaluate(async () => {
+        // a paragraph whose ruby is shown, and a word across the end of a ruby (高齢化)
+        const para = [...document.querySelectorAll('main p')].find((x) => x.querySelector('ruby.furi') && x.textContent.length < 400);
+        if (!para) return null;
+        const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+        const rb = para.querySelector('ruby.furi');
+        const base = plain(rb);
+        const after = rb.nextSibling && rb.nextSibling.nodeType === 3 ? rb.nextSibling.data.slice(0, 2) : '';
+        const word = base + after;
+        getSelection().removeAllRanges();
+        const found = window.find(word, true, false, true);
+        const range = document.createRange();
+        range.selectNodeContents(para);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        return { text: plain(para), word, found, rtShown: getComputedStyle(rb.querySelector('rt')).display !== 'none' };
+      });
+      if (!r) { failures.push(`${p.rel}: no paragraph with ruby`); continue; }
+      await tab.keyboard.press('Control+C');
+      const copied = await tab.evaluate(() => navigator.clipboard.readText());
+      const norm = (x) => x.replace(/\s+/g, '');
+      if (norm(copied) !== norm(r.text)) failures.push(`${p.rel} [furigana ${furigana}]: copy gave 「${copied.slice(0, 40)}」, expected 「${r.text.slice(0, 40)}」`);
+      if (!r.found) failures.push(`${p.rel} [furigana ${furigana}]: find in page does not find 「${r.word}」`);
+      if (r.rtShown !== (furigana === 'on')) failures.push(`${p.rel}: furigana ${furigana} not in force`);
+      count('コピーとページ内検索（ふりがなあり・なし）');
+    }
+  }
+  await ctx.close();
+  assert.deepEqual(failures, []);
+});
+
+test('easy pages: lines break only at the spaces between phrases (320 and 1280 px)', async () => {
+  const failures = [];
+  let lines = 0;
+  const easy = pages.filter((p) => p.variant === 'easy');
+  const contexts = await Promise.all(Array.from({ length: WORKERS }, () => newContext()));
+  const tabs = await Promise.all(contexts.map((c) => c.newPage()));
+  await pool(easy, WORKERS, async (p, w) => {
+    const tab = tabs[w];
+    for (const width of [320, 1280]) {
+      await tab.setViewportSize({ width, height: 800 });
+      await tab.goto(url(p.rel));
+      const r = await tab.evaluate(easyBreaks);
+      lines += r.lines;
+      for (const f of r.failures) failures.push(`${p.rel} [${width}px] 「${f}」`);
+      count('わかりやすい版の改行は文節の区切り（空白）だけ');
+    }
+  });
+  await Promise.all(contexts.map((c) => c.close()));
+  console.log(`easy line breaks: ${lines} breaks checked`);
+  if (failures.length) console.log(failures.map((f) => `BREAK ${f}`).join('\n'));
+  assert.equal(failures.length, 0, `${failures.length} breaks inside a phrase (listed above)`);
+});
+
+test('print: standard or large print (≥ 16 pt) from a button, marks that survive without backgrounds, running title and page numbers', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  await ctx.addInitScript(() => { window.__printed = []; window.print = () => { window.__printed.push(document.documentElement.dataset.print); }; });
+  const tab = await ctx.newPage();
+  const p = stdPage('pillar') || stdPage('chapter');
+  for (const page of [p, easyPage('pillar')].filter(Boolean)) {
+    await tab.goto(url(page.rel));
+    await tab.emulateMedia({ media: 'screen' });
+    if (!(await tab.isVisible('.print-tools button[data-print="large"]'))) { failures.push(`${page.rel}: no large-print button`); continue; }
+    await tab.click('.print-tools button[data-print="large"]');
+    await tab.emulateMedia({ media: 'print' });
+    const r = await tab.evaluate(() => {
+      const para = document.querySelector('main .prose p, main p:not(.page-date)');
+      const num = document.querySelector('.measure__number');
+      const ncs = num && getComputedStyle(num);
+      const pageRule = [...document.querySelectorAll('style')].map((x) => x.textContent).join('');
+      return {
+        printed: window.__printed.slice(),
+        pt: parseFloat(getComputedStyle(para).fontSize) * 0.75,
+        badge: ncs ? { bg: ncs.backgroundColor, border: parseFloat(ncs.borderTopWidth), color: ncs.color } : null,
+        thead: [...document.querySelectorAll('thead')].every((t) => getComputedStyle(t).display === 'table-header-group'),
+        running: /@top-left\{content:"[^"]+"\}/.test(pageRule) && /counter\(page\)/.test(pageRule),
+        hidden: ['.site-tools', '.print-tools'].every((s) => !document.querySelector(s) || getComputedStyle(document.querySelector(s)).display === 'none'),
+      };
+    });
+    if (r.printed.join() !== 'large') failures.push(`${page.rel}: the button printed ${JSON.stringify(r.printed)}`);
+    if (r.pt < 16) failures.push(`${page.rel}: large print sets ${r.pt.toFixed(1)} pt text (needs ≥ 16 pt)`);
+    if (r.badge && (!/rgba\(0, 0, 0, 0\)|transparent/.test(r.badge.bg) || r.badge.border < 1 || r.badge.color !== 'rgb(0, 0, 0)')) failures.push(`${page.rel}: measure numbers print as ${JSON.stringify(r.badge)} (need black on no background, with a border)`);
+    if (!r.thead) failures.push(`${page.rel}: table headers do not repeat on each printed page`);
+    if (!r.running) failures.push(`${page.rel}: no running title and page numbers (@page)`);
+    if (!r.hidden) failures.push(`${page.rel}: screen controls are printed`);
+    // afterprint restores the screen's own text size
+    await tab.evaluate(() => window.dispatchEvent(new Event('afterprint')));
+    if (await tab.evaluate(() => document.documentElement.hasAttribute('data-print'))) failures.push(`${page.rel}: data-print stays after printing`);
+    count('印刷（大きな文字の印刷、背景なしでも残る番号、見出し行の繰り返し、ページ番号）');
+  }
+  await ctx.close();
+  const nojs = await newContext({ javaScriptEnabled: false });
+  const t2 = await nojs.newPage();
+  await t2.goto(url(p.rel));
+  if (await t2.isVisible('.print-tools')) failures.push('without JS the print buttons show (they cannot work)');
+  await nojs.close();
+  assert.deepEqual(failures, []);
+});
+
+// A speechSynthesis that records what it is asked to say (and what is highlighted then).
+function stubSpeech({ japanese }) {
+  window.__spoken = [];
+  const voices = japanese ? [{ lang: 'ja-JP', name: 'stub ja', default: true }] : [{ lang: 'en-US', name: 'stub en' }];
+  window.SpeechSynthesisUtterance = function (text) { this.text = text; };
+  const synth = {
+    speaking: false, paused: false,
+    getVoices: () => voices,
+    addEventListener() {}, removeEventListener() {},
+    speak(u) {
+      setTimeout(() => {
+        u.onstart && u.onstart();
+        const h = window.CSS && CSS.highlights && CSS.highlights.get('read-aloud');
+        let highlighted = '';
+        if (h) {   // the highlighted base text, readings left out
+          const frag = [...h][0].cloneContents();
+          frag.querySelectorAll('rt, rp').forEach((e) => e.remove());
+          highlighted = frag.textContent;
+        }
+        window.__spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.lang, highlighted });
+        setTimeout(() => u.onend && u.onend(), 0);
+      }, 0);
+    },
+    cancel() {}, pause() { this.paused = true; }, resume() { this.paused = false; },
+  };
+  Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
+}
+
+test('read-aloud: speaks the known readings (小平 → こだいら) sentence by sentence in reading order, with a highlight; hidden without a Japanese voice or JS', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  await ctx.addInitScript(stubSpeech, { japanese: true });
+  const tab = await ctx.newPage();
+  for (const p of [stdPage('home'), easyPage('home'), stdPage('chapter')].filter(Boolean)) {
+    await tab.goto(url(p.rel));
+    if (!(await tab.isVisible('.read-aloud__play'))) { failures.push(`${p.rel}: no 読み上げ control`); continue; }
+    await tab.focus('.read-aloud__play');
+    await tab.keyboard.press('Enter');
+    await tab.waitForFunction(() => document.querySelector('.read-aloud__stop').disabled && window.__spoken.length > 0, null, { timeout: 20000 });
+    const r = await tab.evaluate(() => {
+      const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+      return { spoken: window.__spoken, h1: plain(document.querySelector('h1')).replace(/\s+/g, ''), mainText: plain(document.querySelector('main')) };
+    });
+    const said = r.spoken.map((u) => u.text).join('');
+    if (r.mainText.includes('小平')) {
+      if (said.includes('小平')) failures.push(`${p.rel}: 小平 was handed to the speech engine as kanji`);
+      if (!said.includes('こだいら')) failures.push(`${p.rel}: こだいら never spoken`);
+    }
+    if (r.spoken.some((u) => u.lang !== 'ja-JP' || u.voice !== 'ja-JP')) failures.push(`${p.rel}: an utterance without the Japanese voice`);
+    if (r.spoken.length < 3) failures.push(`${p.rel}: only ${r.spoken.length} sentences spoken`);
+    // reading order: each highlighted sentence comes later in the page's text than the one before
+    let at = -1;
+    for (const u of r.spoken) {
+      const where = r.mainText.indexOf(u.highlighted, Math.max(0, at));
+      if (!u.highlighted) { failures.push(`${p.rel}: 「${u.text.slice(0, 20)}」 spoken without a highlight`); break; }
+      if (where < at) { failures.push(`${p.rel}: 「${u.highlighted.slice(0, 20)}」 spoken out of reading order`); break; }
+      at = where;
+    }
+    if (r.spoken[0] && !r.h1.startsWith(r.spoken[0].highlighted.replace(/\s+/g, '').slice(0, 4))) failures.push(`${p.rel}: reading starts with 「${r.spoken[0].highlighted}」, not the page title`);
+    count('読み上げ（市のふりがなで読む、文ごとに強調、読む順）');
+  }
+  await ctx.close();
+  const nov = await newContext();
+  await nov.addInitScript(stubSpeech, { japanese: false });
+  const t2 = await nov.newPage();
+  await t2.goto(url(stdPage('home').rel));
+  if (await t2.isVisible('.read-aloud')) failures.push('the control shows without a Japanese voice');
+  await nov.close();
+  const nojs = await newContext({ javaScriptEnabled: false });
+  const t3 = await nojs.newPage();
+  await t3.goto(url(stdPage('home').rel));
+  if (await t3.isVisible('.read-aloud')) failures.push('the control shows without JavaScript');
+  await nojs.close();
+  assert.deepEqual(failures, []);
+});
+
+test('search from the header of every page; exact words first; furigana on easy results; suggestions when nothing is found', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const settle = () => tab.waitForFunction(() => (document.getElementById('search-status')?.textContent || '') !== '', null, { timeout: 10000 });
+  for (const p of [stdPage('chapter'), easyPage('pillar')].filter(Boolean)) {
+    await tab.goto(url(p.rel));
+    await tab.fill('#site-search-q', p.variant === 'easy' ? 'そうだん' : '相談');
+    await tab.press('#site-search-q', 'Enter');
+    await tab.waitForLoadState('load');
+    if (!/search\.html\?q=/.test(tab.url())) { failures.push(`${p.rel}: the header search went to ${tab.url()}`); continue; }
+    await settle();
+    const r = await tab.evaluate(() => ({
+      n: document.querySelectorAll('#search-results li').length,
+      marks: [...document.querySelectorAll('#search-results mark')].slice(0, 20).map((m) => [...m.childNodes].map((n) => (n.nodeType === 1 && n.matches('ruby') ? n.firstChild.textContent : n.textContent)).join('')),
+      ruby: document.querySelectorAll('#search-results ruby > rt').length,
+    }));
+    if (!r.n) failures.push(`${p.rel}: the header search found nothing`);
+    if (p.variant === 'easy' && !r.ruby) failures.push(`${p.rel}: easy results have no furigana`);
+    count('ヘッダーの検索窓から検索できる');
+  }
+  // exact words first: for 相談, the results holding 相談 as written come before reading-only matches
+  await tab.goto(url('search.html') + '?q=' + encodeURIComponent('相談'));
+  await settle();
+  const order = await tab.evaluate(() => [...document.querySelectorAll('#search-results li')].map((li) => li.textContent.includes('相談')));
+  const firstMiss = order.indexOf(false);
+  if (firstMiss >= 0 && order.slice(firstMiss).includes(true)) failures.push('a result without 相談 as written ranks above one with it');
+  // nothing found: shorter queries offered as links that find something
+  await tab.goto(url('search.html') + '?q=' + encodeURIComponent('相談ぴよぴよ'));
+  await settle();
+  const alts = await tab.evaluate(() => [...document.querySelectorAll('.search-suggestions a')].map((a) => a.getAttribute('href')));
+  if (!alts.length) failures.push('no suggestions when nothing is found');
+  else {
+    await tab.goto(url('') + alts[alts.length - 1]);
+    await settle();
+    if (!(await tab.evaluate(() => document.querySelectorAll('#search-results li').length))) failures.push(`the suggestion ${alts[alts.length - 1]} finds nothing`);
+  }
+  count('検索の並び順と、見つからないときの案内');
+  await ctx.close();
+  assert.deepEqual(failures, []);
+});
+
+test('tables: at 320 px the caption stays in view when a wide table scrolls sideways', async () => {
+  const failures = [];
+  let wide = 0;
+  const ctx = await newContext({ viewport: { width: 320, height: 640 } });
+  const tab = await ctx.newPage();
+  for (const p of pages.filter((x) => x.kind === 'chapter' || x.kind === 'pillar' || x.rel.endsWith('measures.html'))) {
+    await tab.goto(url(p.rel));
+    const r = await tab.evaluate(() => {
+      const out = { wide: 0, bad: [] };
+      for (const w of document.querySelectorAll('.table-wrap')) {
+        if (w.scrollWidth <= w.clientWidth + 1) continue;
+        out.wide++;
+        w.scrollLeft = w.scrollWidth;
+        const W = w.getBoundingClientRect(), c = w.querySelector('caption').getBoundingClientRect();
+        if (c.left < W.left - 1 || c.right > W.right + 1) out.bad.push(`${w.querySelector('caption').textContent.slice(0, 20)}: caption at ${Math.round(c.left)}–${Math.round(c.right)}, table area ${Math.round(W.left)}–${Math.round(W.right)}`);
+      }
+      return out;
+    });
+    wide += r.wide;
+    for (const b of r.bad) failures.push(`${p.rel}: ${b}`);
+  }
+  count('横に動く表でも表題が見えている（幅 320px）');
+  await ctx.close();
+  console.log(`tables: ${wide} tables wider than 320 px checked`);
+  assert.ok(wide > 0, 'no table scrolls at 320 px: the check measured nothing');
+  assert.deepEqual(failures, []);
+});
+
 test('screenshots', async () => {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
-  const sample = [stdPage('home'), stdPage('chapter'), stdPage('pillar'), easyPage('home'), easyPage('chapter')].filter(Boolean);
+  const sample = [stdPage('home'), stdPage('chapter'), stdPage('pillar'), easyPage('home'), easyPage('chapter'), easyPage('pillar')].filter(Boolean);
   let n = 0;
   for (const width of [320, 1280]) {
     const ctx = await newContext({ viewport: { width, height: width === 320 ? 640 : 900 } });

@@ -48,6 +48,33 @@ type Meta struct {
 	Modified                 time.Time // fixed by the caller for determinism
 }
 
+// JoinNames joins the parts of a name (city, department) with spaces,
+// leaving out empty parts and parts another part already holds: 小平市 and
+// 小平市 健康福祉部 make 小平市 健康福祉部, never 小平市 小平市 健康福祉部.
+func JoinNames(parts ...string) string {
+	var out []string
+	for i, p := range parts {
+		p = strings.TrimSpace(p)
+		if p == "" || heldElsewhere(p, i, parts) {
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, " ")
+}
+
+// heldElsewhere reports whether another part holds p (of equal parts, the
+// first is kept).
+func heldElsewhere(p string, i int, parts []string) bool {
+	for j, q := range parts {
+		q = strings.TrimSpace(q)
+		if j != i && strings.Contains(q, p) && (q != p || j < i) {
+			return true
+		}
+	}
+	return false
+}
+
 func (m Meta) lang() string {
 	if m.Language == "" {
 		return "ja"

@@ -41,7 +41,7 @@ var dropped = map[atom.Atom]bool{
 }
 
 // droppedClasses mark site chrome that may sit inside <main>.
-var droppedClasses = []string{"pager", "skip-link", "prefs", "prefs-panel", "variant-switch", "search"}
+var droppedClasses = []string{"pager", "skip-link", "prefs", "prefs-panel", "variant-switch", "search", "print-tools", "read-aloud"}
 
 // idrefAttrs hold space-separated ids of the same document.
 var idrefAttrs = []string{"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",

@@ -112,7 +112,7 @@ func readme(m Meta, root string, byPath map[string]File) []byte {
 	if m.Title != "" {
 		line(m.Title)
 	}
-	if who := strings.TrimSpace(m.Author + " " + m.Publisher); who != "" {
+	if who := JoinNames(m.Author, m.Publisher); who != "" {
 		line(who)
 	}
 	if m.Title != "" || m.Author != "" || m.Publisher != "" {

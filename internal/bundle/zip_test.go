@@ -194,3 +194,27 @@ func TestWriteZIPReusesPrevious(t *testing.T) {
 		t.Error("entries of a ZIP from another compressor were reused")
 	}
 }
+
+func TestJoinNames(t *testing.T) {
+	for _, c := range []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"小平市", "小平市 健康福祉部 障がい者支援課"}, "小平市 健康福祉部 障がい者支援課"},
+		{[]string{"小平市", "健康福祉部"}, "小平市 健康福祉部"},
+		{[]string{"小平市", "小平市"}, "小平市"},
+		{[]string{"", " 福祉課 "}, "福祉課"},
+		{[]string{"小平市", "小平市 健康福祉部", "小平市 小平市 健康福祉部"}, "小平市 小平市 健康福祉部"},
+	} {
+		if got := JoinNames(c.in...); got != c.want {
+			t.Errorf("JoinNames(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+}
+
+func TestReadmeNamesTheCityOnce(t *testing.T) {
+	got := string(readme(Meta{Title: "計画", Author: "小平市", Publisher: "小平市 障がい者支援課"}, "plan/", nil))
+	if strings.Count(got, "小平市") != 1 || !strings.Contains(got, "小平市 障がい者支援課\r\n") {
+		t.Errorf("README names the city more than once or not at all:\n%s", got)
+	}
+}

@@ -88,6 +88,8 @@ func TestKeyLinesInErrors(t *testing.T) {
 		{"site furigana", "site.yaml", "grade:6", "grade:9", `content/site.yaml:10: furigana: "grade:9"`},
 		{"front furigana", "chapters/01-intro.md", "weight: 1\n", "weight: 1\nsummary: x\nfurigana: most\n",
 			`content/chapters/01-intro.md:5: furigana: "most" is not a mode`},
+		{"front updated", "chapters/01-intro.md", "weight: 1\n", "weight: 1\nupdated: 2024/04/01\n",
+			`content/chapters/01-intro.md:4: updated: "2024/04/01" is not a date`},
 		{"front title", "chapters/01-intro.md", "title: はじめに\n", "# note\n\nweight: 0\n",
 			"content/chapters/01-intro.md:4: missing required field title"},
 	}

@@ -124,6 +124,7 @@ type Front struct {
 	Weight   int    `yaml:"weight"`
 	Summary  string `yaml:"summary"`
 	Furigana string `yaml:"furigana"`
+	Updated  string `yaml:"updated"` // YYYY-MM-DD: the page's last-updated date (default: the site's published)
 
 	// Line is the file line of the first key; Lines that of each key.
 	Line  int      `yaml:"-"`

@@ -56,12 +56,18 @@ func validateSite(s *Site, errs *diag.List) {
 	if len(s.Philosophy) == 0 {
 		errs.Add(diag.New(siteFile, at("philosophy"), "missing required field philosophy (基本理念)", "add philosophy: as a list of lines"))
 	}
-	if s.Published != "" {
-		if _, err := time.Parse("2006-01-02", s.Published); err != nil {
-			errs.Add(diag.New(siteFile, at("published"), fmt.Sprintf("published: %q is not a date", s.Published), "write it as 2024-04-01"))
-		}
-	}
+	checkDate(errs, siteFile, at("published"), "published", s.Published)
 	checkMode(errs, siteFile, at("furigana"), s.Furigana)
+}
+
+// checkDate checks an optional YYYY-MM-DD date.
+func checkDate(errs *diag.List, file string, line int, key, date string) {
+	if date == "" {
+		return
+	}
+	if _, err := time.Parse("2006-01-02", date); err != nil {
+		errs.Add(diag.New(file, line, fmt.Sprintf("%s: %q is not a date", key, date), "write it as 2024-04-01"))
+	}
 }
 
 func checkMode(errs *diag.List, file string, line int, mode string) {
@@ -76,6 +82,7 @@ func validateFront(file string, f Front, errs *diag.List) {
 	first := max(f.Line, 1)
 	required(errs, file, f.Lines.At("title", first), "title", f.Title)
 	checkMode(errs, file, f.Lines.At("furigana", first), f.Furigana)
+	checkDate(errs, file, f.Lines.At("updated", first), "updated", f.Updated)
 }
 
 func validatePillar(p *Pillar, errs *diag.List) {

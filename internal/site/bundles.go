@@ -107,7 +107,7 @@ func (b *builder) bundleMeta() bundle.Meta {
 	return bundle.Meta{
 		Title:      ruby.Plain(s.Title),
 		Author:     s.City,
-		Publisher:  strings.TrimSpace(s.City + " " + s.Contact.Department),
+		Publisher:  bundle.JoinNames(s.City, s.Contact.Department),
 		Language:   "ja",
 		Identifier: id,
 		Modified:   mod,

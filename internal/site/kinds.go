@@ -23,7 +23,7 @@ type card struct {
 
 type homeBody struct {
 	Downloads        []link
-	Period           string
+	Period           template.HTML
 	Philosophy       []template.HTML
 	Policies         []template.HTML
 	PhilosophyNotYet bool
@@ -34,7 +34,7 @@ type homeBody struct {
 
 func (b *builder) home(t *text) content {
 	s, v := b.site, t.pg.variant
-	body := homeBody{Period: fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To)}
+	body := homeBody{}
 	phil, ny := pickList(v, s.Philosophy, s.Easy, func(e *plan.EasySite) []string { return e.Philosophy })
 	body.Philosophy, body.PhilosophyNotYet = t.inlines(siteFile, 1, phil), ny
 	pol, ny := pickList(v, s.Policies, s.Easy, func(e *plan.EasySite) []string { return e.Policies })
@@ -51,7 +51,10 @@ func (b *builder) home(t *text) content {
 		{Href: rel(t.pg.path, easyEPUBPath), Text: t.L("dlepubeasy")},
 	}
 	title := b.siteTitle(v)
-	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body}
+	period := fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To)
+	body.Period = t.label(period)
+	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body,
+		Summary: ruby.Plain(title) + "（" + label("period", v) + "：" + period + "）"}
 }
 
 // siteTitle is the plan's title in variant v: site.yaml's easy.title in the
@@ -194,7 +197,8 @@ func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 			}
 		}
 		body.Prev, body.Next = b.neighbours(t, c)
-		return content{Title: ruby.Plain(front.Title), H1: t.inline(file, 2, front.Title), Body: body}
+		return content{Title: ruby.Plain(front.Title), H1: t.inline(file, 2, front.Title), Body: body,
+			Summary: ruby.Plain(front.Summary), Updated: front.Updated}
 	}
 }
 

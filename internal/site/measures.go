@@ -29,6 +29,7 @@ type measureView struct {
 	ID          string
 	Href        string        // link to the measure, in lists
 	Label       template.HTML // 施策3
+	TargetsName string        // plain name of the targets table, 施策3の数値目標 (no readings)
 	Title       template.HTML
 	Description template.HTML
 	NotYet      bool
@@ -66,7 +67,7 @@ func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
 		}
 		plain := label("pillar", v) + itoa(p.Number) + "　" + ruby.Plain(title)
 		h1 := t.label(label("pillar", v)+itoa(p.Number)+"　") + t.inline(p.File, p.TextLine("title", v == Easy), title)
-		return content{Title: plain, H1: h1, Body: body}
+		return content{Title: plain, H1: h1, Body: body, Summary: ruby.Plain(firstParagraph(summary))}
 	}
 }
 
@@ -96,9 +97,10 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	t.beginPart(m.ID)
 	defer t.endPart()
 	mv := measureView{
-		ID:    m.ID,
-		Label: t.label(label("measure", v) + m.Number.String()),
-		Title: t.inline(m.File, m.TextLine("title", v == Easy), title),
+		ID:          m.ID,
+		Label:       t.label(label("measure", v) + m.Number.String()),
+		TargetsName: label("measure", v) + m.Number.String() + "の" + label("targets", v),
+		Title:       t.inline(m.File, m.TextLine("title", v == Easy), title),
 	}
 	t.partTitle()
 	mv.Description = t.block(m.File, m.TextLine("description", v == Easy), desc)

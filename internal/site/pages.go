@@ -25,6 +25,9 @@ type content struct {
 	H1     template.HTML // the heading, with ruby
 	Crumbs []link        // between home and this page
 	Body   any
+
+	Summary string // plain one-line description, for <meta name="description">; empty: made from the title
+	Updated string // YYYY-MM-DD from the page's front matter; empty: the site's published date
 }
 
 // link is a rendered hyperlink.

@@ -80,15 +80,18 @@ type termView struct {
 
 func (b *builder) glossary(t *text) content {
 	const file = "content/glossary.yaml"
-	var body []termView
-	for _, term := range b.site.Glossary {
+	var body glossaryBody
+	for _, term := range gojuonOrder(b.site.Glossary) {
 		expl, ny := pick(t.pg.variant, term.Description, term.Easy)
 		t.beginPart(term.ID)
-		tv := termView{ID: term.ID, Term: t.inline(file, term.Lines.At("term", term.Line), term.Term), Reading: term.Reading, NotYet: ny}
+		tv := termView{ID: term.ID, Term: t.inline(file, term.Lines.At("term", term.Line), term.Term), NotYet: ny}
+		if hasKanji(term.Term) {
+			tv.Reading = term.Reading // a reading helps only where there is kanji
+		}
 		t.partTitle()
 		tv.Explanation = t.block(file, term.Lines.At(textKey(t.pg.variant, term.Easy, "easy", "description"), term.Line), expl)
 		t.endPart()
-		body = append(body, tv)
+		body.add(t, kanaRow(sortKey(term)), tv)
 	}
 	return b.fixed(t, "glossary", body)
 }
@@ -159,6 +162,13 @@ type resultsBody struct {
 	ToolsOrder []toolVersion
 	Clean      bool   // no violation and no HTML error
 	Pages      []link // every page of the site, as tested
+	Date       template.HTML
+	Checks     []checkRow // the checks as run, with furigana (the easy variant has ruby on every kanji)
+}
+
+type checkRow struct {
+	Name  template.HTML
+	Count int
 }
 
 type criterion struct {
@@ -172,6 +182,10 @@ func (b *builder) results(t *text) content {
 	body := resultsBody{R: b.site.A11yResults}
 	if r := body.R; r != nil {
 		body.Clean = r.TotalViolations == 0 && r.HTMLErrors == 0
+		body.Date = t.label(japaneseDate(r.Date))
+		for _, c := range r.Checks {
+			body.Checks = append(body.Checks, checkRow{Name: t.label(c.Name), Count: c.Count})
+		}
 		for _, pg := range b.pages() {
 			body.Pages = append(body.Pages, link{Href: rel(t.pg.path, pg.path), Text: template.HTML(template.HTMLEscapeString(pg.path))})
 		}

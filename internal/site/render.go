@@ -21,10 +21,16 @@ import (
 type layout struct {
 	Kind        string
 	Variant     string
-	Title       string // <title>
+	Title       string        // <title>
+	Description string        // <meta name="description"> and og:description, plain text
+	SiteName    string        // the plan's title, plain text (og:site_name, the printed running title)
+	Updated     string        // the page's last-updated date, YYYY-MM-DD ("" when unknown)
+	UpdatedText template.HTML // the same date in Japanese, with furigana
+	Readings    string        // readings.yaml as JSON (word → kana), for read-aloud
 	H1          template.HTML
 	SiteTitle   template.HTML
 	City        string
+	CityBand    template.HTML // the city beside the plan title, when the title does not name it
 	Home        string
 	Assets      string // relative URL of the assets folder, ending in /
 	Nav         []link
@@ -40,6 +46,7 @@ type layout struct {
 	L           func(key string) template.HTML // an interface word, with furigana
 	P           func(key string) string        // an interface word as plain text (for attributes)
 	ResultsHref string
+	SearchHref  string // the search page, target of the header's search form
 	Contact     plan.Contact
 	Dept        template.HTML // the contact department, with furigana
 	Phone       string        // the contact phone number, digits only, for tel: links
@@ -153,9 +160,12 @@ func (b *builder) layout(t *text, c content) layout {
 		Kind:        pg.kind,
 		Variant:     v.String(),
 		Title:       b.plainTitle(c, v),
+		Description: b.description(c, v),
+		SiteName:    ruby.Plain(b.siteTitle(v)),
 		H1:          c.H1,
 		SiteTitle:   t.inline(siteFile, 1, b.siteTitle(v)),
 		City:        b.site.City,
+		CityBand:    b.cityBand(t),
 		Home:        t.href(homePath),
 		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + assetsDir,
 		Alt:         link{Href: rel(pg.path, variantPath(pg.std, v.other())), Text: t.label(v.other().Label())},
@@ -164,11 +174,14 @@ func (b *builder) layout(t *text, c content) layout {
 		L:           t.L,
 		P:           func(key string) string { return ruby.Plain(label(key, v)) },
 		ResultsHref: t.href(resultsPath),
+		SearchHref:  t.href(searchPath),
 		Contact:     b.site.Contact,
 		Dept:        t.inline(siteFile, 0, b.site.Contact.Department),
 		Phone:       digits(b.site.Contact.Phone),
 		Body:        c.Body,
 	}
+	l.Updated, l.UpdatedText = b.updated(t, c)
+	l.Readings = b.readingsJSON()
 	l.Nav = b.nav(t)
 	l.Crumbs = b.crumbs(t, c)
 	l.Footer = b.footer(t)

@@ -51,7 +51,73 @@
     }
   }
 
+  /* Readings are an aid to the eye: inert, they stay out of find in page
+     (so 高齢化 is found under 高齢(こうれい)化), selection and the
+     accessibility tree (names never hold readings). */
+  function inertReadings() {
+    Array.prototype.forEach.call(document.querySelectorAll("rt, rp"), function (r) { r.inert = true; });
+  }
+
+  /* Easy texts put a space between phrases (分かち書き), and a line may break
+     only there. CSS keep-all keeps kana and kanji together, but Chromium still
+     breaks before a <ruby> and after a hyphen (042-000-…): such a phrase is
+     wrapped in an inline-block span (it still wraps inside when longer than
+     the line). */
+  function keepPhrases(el) {
+    var run = [];
+    function close() {
+      var text = run.map(function (n) { return n.textContent; }).join("");
+      if ((run.length > 1 && run.some(function (n) { return n.nodeType === 1; })) || /\S[-‐/]\S/.test(text)) {
+        var span = document.createElement("span");
+        span.className = "phrase";
+        run[0].parentNode.insertBefore(span, run[0]);
+        run.forEach(function (n) { span.appendChild(n); });
+      }
+      run = [];
+    }
+    Array.prototype.slice.call(el.childNodes).forEach(function (n) {
+      if (n.nodeType === 3) {
+        var parts = n.data.split(/([\s\u3000]+)/);
+        if (parts.length === 1) { run.push(n); return; }
+        var frag = document.createDocumentFragment();
+        var pieces = [];
+        parts.forEach(function (t) { if (t) { var x = document.createTextNode(t); frag.appendChild(x); pieces.push(x); } });
+        n.parentNode.replaceChild(frag, n);
+        pieces.forEach(function (x) {
+          if (/^[\s\u3000]+$/.test(x.data)) { close(); } else { run.push(x); }
+        });
+      } else if (n.nodeName === "RUBY" || (/^(A|SPAN|STRONG|EM|B|I|MARK|SMALL|TIME|ABBR)$/.test(n.nodeName) &&
+          n.textContent && !/[\s\u3000]/.test(n.textContent) && getComputedStyle(n).display === "inline")) {
+        run.push(n);   /* a link or emphasis inside a phrase stays in it */
+      } else {
+        close();
+        if (n.nodeType === 1 && !/^(SCRIPT|STYLE|RT|RP)$/.test(n.nodeName)) keepPhrases(n);
+      }
+    });
+    close();
+  }
+
+  /* Print buttons: standard or large print (16 pt and more), whatever the
+     screen's text size. */
+  function printTools() {
+    var tools = document.querySelector(".print-tools");
+    if (!tools || typeof window.print !== "function") return;
+    tools.hidden = false;
+    tools.addEventListener("click", function (e) {
+      var btn = e.target.closest && e.target.closest("button[data-print]");
+      if (!btn) return;
+      d.setAttribute("data-print", btn.getAttribute("data-print"));
+      window.print();
+    });
+    window.addEventListener("afterprint", function () { d.removeAttribute("data-print"); });
+  }
+
   function init() {
+    inertReadings();
+    printTools();
+    if (variant === "easy") {
+      Array.prototype.forEach.call(document.querySelectorAll("main, .site-header, .breadcrumb, .site-footer"), keepPhrases);
+    }
     var f = form();
     if (!f) return;
     sync();
@@ -69,12 +135,32 @@
         if (e.key === "Enter") { e.preventDefault(); sw.click(); }
       });
     }
-    /* Remember whether the settings panel is open. */
-    var panel = document.querySelector("details.prefs-panel");
-    if (panel) {
-      if (load("plansite.prefsOpen") === "1") panel.open = true;
-      panel.addEventListener("toggle", function () { save("plansite.prefsOpen", panel.open ? "1" : "0"); });
+    panels();
+  }
+
+  /* The header's panels (settings, menu) start closed on every page. One is
+     open at a time; Escape or a click elsewhere closes it, and Escape puts
+     focus back on its button. */
+  function panels() {
+    var all = document.querySelectorAll(".site-tools > details");
+    function closeOthers(keep) {
+      Array.prototype.forEach.call(all, function (p) { if (p !== keep && p.open) p.open = false; });
     }
+    Array.prototype.forEach.call(all, function (p) {
+      p.addEventListener("toggle", function () { if (p.open) closeOthers(p); });
+    });
+    document.addEventListener("keydown", function (e) {
+      if (e.key !== "Escape") return;
+      Array.prototype.forEach.call(all, function (p) {
+        if (p.open && getComputedStyle(p.querySelector("summary")).display !== "none") {
+          p.open = false;
+          p.querySelector("summary").focus();
+        }
+      });
+    });
+    document.addEventListener("click", function (e) {
+      if (!e.target.closest || !e.target.closest(".site-tools > details")) closeOthers(null);
+    });
   }
 
   /* Pages restored from the back/forward cache, and other tabs, get the latest choices. */

@@ -29,6 +29,7 @@
   var SNIPPET_BEFORE = 30;
   var SNIPPET_LENGTH = 120;
   var MAX_MARK = 40; // a reading match wider than this is not highlighted
+  var EASY = typeof document !== 'undefined' && document.documentElement.getAttribute('data-variant') === 'easy';
 
   /* ---- normalisation (same as Go search.Normalize) ---- */
 
@@ -410,10 +411,81 @@
       }
       if (!ok) { continue; }
       spans = mergeSpans(spans);
-      results.push({ doc: d, spans: spans, titleTerms: titleTerms, score: titleTerms * 1000 + Math.min(spans.length, 100), order: d.order === undefined ? i : d.order });
+      results.push({ doc: d, spans: spans, titleTerms: titleTerms, score: titleTerms * 1000 + exactBonus(d, ts) + Math.min(spans.length, 100), order: d.order === undefined ? i : d.order });
     }
     results.sort(function (x, y) { return y.score - x.score || x.order - y.order; });
     return results;
+  }
+
+  /* ---- ranking and presentation (issue 9) ---- */
+
+  // exactBonus ranks a document that holds a query word as written (相談 in
+  // the text) above one found only through a reading (しょうがい finds
+  // 障害, and 生涯 too, but lower).
+  function exactBonus(d, ts) {
+    var n = 0;
+    for (var j = 0; j < ts.length; j++) {
+      if (d.norm.indexOf(ts[j]) >= 0) { n++; }
+    }
+    return n * 200;
+  }
+
+  // appendText appends text[from, to) of document d to parent; in the easy
+  // variant, kanji words get their readings as ruby, as on the pages.
+  function appendText(parent, d, from, to) {
+    if (!EASY) { parent.appendChild(document.createTextNode(d.text.slice(from, to))); return; }
+    var pos = from;
+    for (var k = 0; k < d.segs.length && pos < to; k++) {
+      var g = d.segs[k];
+      if (!g.run || g.t1 <= pos || g.t0 < pos || g.t1 > to) { continue; }
+      if (g.t0 > pos) { parent.appendChild(document.createTextNode(d.text.slice(pos, g.t0))); }
+      var rb = el('ruby');
+      rb.appendChild(document.createTextNode(d.text.slice(g.t0, g.t1)));
+      var rt = el('rt');
+      rt.appendChild(document.createTextNode(d.reading.slice(g.r0, g.r1)));
+      rt.inert = true;
+      rb.appendChild(rt);
+      parent.appendChild(rb);
+      pos = g.t1;
+    }
+    if (to > pos) { parent.appendChild(document.createTextNode(d.text.slice(pos, to))); }
+  }
+
+  // suggestions are other searches to try when nothing was found: each
+  // word alone, and shorter forms of the query (its first half, its first
+  // two characters), as links to the search page.
+  function suggestions(q) {
+    var out = [];
+    function add(s) {
+      s = s.replace(/^\s+|\s+$/g, '');
+      if (s && s !== q && out.indexOf(s) < 0 && out.length < 4) { out.push(s); }
+    }
+    var words = q.split(/\s+/);
+    if (words.length > 1) { for (var i = 0; i < words.length; i++) { add(words[i]); } }
+    var chars = Array.from ? Array.from(q.replace(/\s+/g, '')) : q.replace(/\s+/g, '').split('');
+    if (chars.length > 2) { add(chars.slice(0, Math.ceil(chars.length / 2)).join('')); }
+    if (chars.length > 3) { add(chars.slice(0, 2).join('')); }
+    return out;
+  }
+
+  function suggestionList(q, msg) {
+    var alts = suggestions(q);
+    var box = el('div', 'search-suggestions');
+    if (!alts.length) { return box; }
+    var p = el('p');
+    p.appendChild(document.createTextNode(msg.suggest));
+    box.appendChild(p);
+    var ul = el('ul');
+    for (var i = 0; i < alts.length; i++) {
+      var a = el('a');
+      a.setAttribute('href', 'search.html?q=' + encodeURIComponent(alts[i]));
+      a.appendChild(document.createTextNode(alts[i]));
+      var li = el('li');
+      li.appendChild(a);
+      ul.appendChild(li);
+    }
+    box.appendChild(ul);
+    return box;
   }
 
   /* ---- rendering ---- */
@@ -426,18 +498,18 @@
 
   // appendMarked appends text[from, to) to parent, with the spans inside it
   // wrapped in <mark>.
-  function appendMarked(parent, text, from, to, spans) {
+  function appendMarked(parent, d, from, to, spans) {
     var pos = from;
     for (var i = 0; i < spans.length; i++) {
       var s = Math.max(spans[i][0], from), e = Math.min(spans[i][1], to);
       if (e <= s || s < pos || spans[i][1] - spans[i][0] > MAX_MARK) { continue; }
-      if (s > pos) { parent.appendChild(document.createTextNode(text.slice(pos, s))); }
+      if (s > pos) { appendText(parent, d, pos, s); }
       var m = el('mark');
-      m.appendChild(document.createTextNode(text.slice(s, e)));
+      appendText(m, d, s, e);
       parent.appendChild(m);
       pos = e;
     }
-    if (to > pos) { parent.appendChild(document.createTextNode(text.slice(pos, to))); }
+    if (to > pos) { appendText(parent, d, pos, to); }
   }
 
   function isLow(c) { return c >= 0xDC00 && c <= 0xDFFF; }
@@ -460,7 +532,7 @@
     if (end < text.length && isLow(text.charCodeAt(end))) { end++; }
     var p = el('p', 'search-result__snippet');
     if (start > bodyStart) { p.appendChild(document.createTextNode('…')); }
-    appendMarked(p, text, start, end, r.spans);
+    appendMarked(p, d, start, end, r.spans);
     if (end < text.length) { p.appendChild(document.createTextNode('…')); }
     return p;
   }
@@ -472,11 +544,7 @@
     var a = el('a');
     a.setAttribute('href', root + d.url);
     if (d.titleStart >= 0) {
-      var spans = [];
-      for (var i = 0; i < r.spans.length; i++) {
-        spans.push([r.spans[i][0] - d.titleStart, r.spans[i][1] - d.titleStart]);
-      }
-      appendMarked(a, d.text.slice(d.titleStart, d.titleEnd), 0, d.titleEnd - d.titleStart, spans);
+      appendMarked(a, d, d.titleStart, d.titleEnd, r.spans);
     } else {
       a.appendChild(document.createTextNode(d.title));
     }
@@ -496,6 +564,7 @@
       count: function (q, n, all) { return '「' + q + '」の検索結果：' + n + (all ? '件' : '件以上'); },
       more: function (n) { return '（上位' + n + '件を表示）'; },
       none: function (q) { return '「' + q + '」に一致する情報は見つかりませんでした。言葉を短くしたり、ひらがなで入力したりしてお試しください。'; },
+      suggest: '次の言葉でも探せます：',
       empty: '検索する言葉を入力してください。',
       noindex: '検索の準備ができませんでした。ページを読み込み直すか、目次からお探しください。',
       title: function (q, n, all) { return '「' + q + '」の検索結果（' + n + (all ? '件）' : '件以上）'); }
@@ -504,6 +573,7 @@
       count: function (q, n, all) { return '「' + q + '」で さがしました。' + n + (all ? 'こ みつかりました。' : 'こより おおく みつかりました。'); },
       more: function (n) { return '（はじめの ' + n + 'こを みせています）'; },
       none: function (q) { return '「' + q + '」は みつかりませんでした。みじかい ことばや、ひらがなで さがしてみてください。'; },
+      suggest: 'この ことばでも さがせます：',
       empty: 'さがす ことばを いれてください。',
       noindex: 'いまは さがすことが できません。もくじから さがしてください。',
       title: function (q, n, all) { return '「' + q + '」で さがした けっか（' + n + (all ? 'こ）' : 'こより おおい）'); }
@@ -547,6 +617,7 @@
         if (results.length > MAX_RESULTS) { text += msg.more(MAX_RESULTS); }
         document.title = msg.title(q, results.length, complete) + ' | ' + document.title;
         show(list, status, results, text);
+        if (!results.length) { list.parentNode.insertBefore(suggestionList(q, msg), list.nextSibling); }
       });
     }
   }

@@ -1,0 +1,65 @@
+package site
+
+import (
+	"encoding/json"
+	"html/template"
+	"strings"
+
+	"github.com/plansite/plansite/internal/ruby"
+)
+
+// cityBand is the city's name for the identity band at the top of every
+// page, or nothing when the plan's title already names the city.
+func (b *builder) cityBand(t *text) template.HTML {
+	if strings.Contains(ruby.Plain(b.siteTitle(t.pg.variant)), b.site.City) {
+		return ""
+	}
+	return t.inline(siteFile, 1, b.site.City)
+}
+
+// description is the page's one-line description for search engines and
+// link previews: its summary, else its title with the plan's.
+func (b *builder) description(c content, v Variant) string {
+	if s := strings.Join(strings.Fields(c.Summary), " "); s != "" {
+		return s
+	}
+	return c.Title + "（" + joinPlan(b.site.City, ruby.Plain(b.siteTitle(v))) + "）"
+}
+
+// joinPlan names a plan with its city, once: 小平市の障がい者福祉計画, but
+// 第四次小平市障がい者福祉計画 as it is.
+func joinPlan(city, title string) string {
+	if strings.Contains(title, city) {
+		return title
+	}
+	return city + "の" + title
+}
+
+// updated is the page's last-updated date, from its front matter or the
+// site's published date (never from file times: builds stay
+// deterministic), as YYYY-MM-DD and in Japanese with furigana.
+func (b *builder) updated(t *text, c content) (string, template.HTML) {
+	d := c.Updated
+	if d == "" {
+		d = b.site.Published
+	}
+	if d == "" {
+		return "", ""
+	}
+	return d, t.label(japaneseDate(d))
+}
+
+// readingsJSON is the site's readings dictionary (readings.yaml) as a JSON
+// object, so that read-aloud speaks names as the site reads them (小平 as
+// こだいら) where a page shows no ruby. Keys are sorted: the output is
+// deterministic.
+func (b *builder) readingsJSON() string {
+	if len(b.site.Readings) == 0 {
+		return "{}"
+	}
+	out, err := json.Marshal(b.site.Readings)
+	if err != nil {
+		return "{}"
+	}
+	return string(out)
+}
