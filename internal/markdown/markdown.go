@@ -2,10 +2,12 @@ package markdown
 
 import (
 	"bytes"
-	meta "github.com/yuin/goldmark-meta"
 	"html/template"
 	"strings"
 
+	meta "github.com/yuin/goldmark-meta"
+
+	"github.com/plansite/plansite/internal/diag"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -21,6 +23,9 @@ type Options struct {
 	// AllowHTML passes raw HTML through. When false (the default), raw HTML
 	// blocks and inline HTML are escaped and shown as text.
 	AllowHTML bool
+	// RequireCaptions makes a table without a 表: caption an error; by
+	// default it is labelled by the heading above it, with a warning.
+	RequireCaptions bool
 }
 
 // Ruby is a piece of text returned by an Annotator: Base with its Reading,
@@ -79,6 +84,9 @@ type Result struct {
 	HTML     []byte
 	Headings []Heading
 	Sections []Section // the text, cut at the top-level headings
+	// Warnings are problems that do not stop the build (a table without a
+	// caption), with the file and line.
+	Warnings []*diag.Error
 }
 
 // Converter converts Markdown with the plansite extensions. It is built
@@ -120,7 +128,7 @@ func newBlockMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdow
 		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table}, extra...)...),
 		goldmark.WithParserOptions(
 			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600)),
-			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true}, 1000)),
+			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true, requireCaptions: opts.RequireCaptions}, 1000)),
 		),
 		goldmark.WithRendererOptions(htmlOptions(opts)...),
 	)
@@ -166,7 +174,7 @@ func (c *Converter) convert(m goldmark.Markdown, src []byte, p *Page) (Result, e
 	if err := m.Renderer().Render(&buf, src, doc); err != nil {
 		return Result{}, err
 	}
-	return Result{HTML: buf.Bytes(), Headings: st.headings, Sections: collectSections(doc, src, headingBase(p))}, nil
+	return Result{HTML: buf.Bytes(), Headings: st.headings, Sections: collectSections(doc, src, headingBase(p)), Warnings: st.warnings}, nil
 }
 
 // Inline converts one line of inline Markdown (a title from YAML, say)

@@ -250,5 +250,17 @@ func TestFrontMatterOnlyInFiles(t *testing.T) {
 	file, err := c.ConvertFile(src, &Page{})
 	if err != nil || strings.Contains(string(file.HTML), "title") || !strings.Contains(string(file.HTML), "本文です。") {
 		t.Errorf("file front matter not skipped: %s (%v)", file.HTML, err)
+
+// TestRequireCaptions turns the warning for an uncaptioned table into an
+// error naming the file and line.
+func TestRequireCaptions(t *testing.T) {
+	src := []byte("# 節\n\n| a |\n|---|\n| 1 |\n")
+	res, err := New(Options{}).Convert(src, &Page{File: "c.md", Line: 4})
+	if err != nil || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Error(), "c.md:6: table without a caption") {
+		t.Fatalf("default: warnings %v, error %v; want one warning at c.md:6", res.Warnings, err)
+	}
+	_, err = New(Options{RequireCaptions: true}).Convert(src, &Page{File: "c.md", Line: 4})
+	if err == nil || !strings.HasPrefix(err.Error(), "c.md:6: table without a caption (captions are required)") {
+		t.Errorf("required: error %v", err)
 	}
 }

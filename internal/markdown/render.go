@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -16,6 +17,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindTermLink, renderTermLink)
 	reg.Register(kindCaption, renderCaption)
 	reg.Register(kindTableWrap, renderTableWrap)
+	reg.Register(east.KindTable, renderTable)
 	reg.Register(kindPicture, renderPicture)
 	reg.Register(ast.KindText, renderText)
 	reg.Register(ast.KindImage, imageRenderer{unsafe: r.allowHTML}.render)

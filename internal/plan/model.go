@@ -23,6 +23,9 @@ type Site struct {
 	Furigana    string         `yaml:"furigana"`
 	UnsafeHTML  bool           `yaml:"unsafe_html"`
 	RequireEasy bool           `yaml:"require_easy"`
+	// RequireCaptions makes a Markdown table without a 表: caption a build
+	// error instead of a warning.
+	RequireCaptions bool `yaml:"require_captions"`
 	Easy        *EasySite      `yaml:"easy"`
 	EasyRead    EasyReadLimits `yaml:"easyread"`
 	A11y        *A11yPolicy    `yaml:"accessibility"`

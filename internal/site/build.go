@@ -101,6 +101,9 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
+	if !s.RequireCaptions { // else the render stage reports them as errors
+		warnings += b.printWarnings(MarkdownWarnings(s))
+	}
 	out, err := output.New(opts.Dest, opts.Minify)
 	if err != nil {
 		return Stats{}, err
@@ -221,7 +224,7 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 		root:   opts.Root,
 		site:   s,
 		theme:  th,
-		md:     markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML}),
+		md:     markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML, RequireCaptions: s.RequireCaptions}),
 		copies: map[string]string{},
 	}
 	b.readings = opts.Readings
@@ -276,12 +279,7 @@ func (b *builder) easyGaps() (int, error) {
 		}
 		return 0, errs.Err()
 	}
-	if b.opts.Warnings != nil {
-		for _, g := range gaps {
-			fmt.Fprintf(b.opts.Warnings, "warning: %v\n", g)
-		}
-	}
-	return len(gaps), nil
+	return b.printWarnings(gaps), nil
 }
 
 func (b *builder) themeFile(name string) ([]byte, error) {

@@ -1,0 +1,76 @@
+package site
+
+import (
+	"fmt"
+
+	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/markdown"
+	"github.com/plansite/plansite/internal/plan"
+)
+
+// MarkdownWarnings converts every block of Markdown of the plan (chapters,
+// summaries, descriptions, their easy versions) for its warnings only,
+// such as a table without a caption, in file order. Errors are left to the
+// build, which reports them with the page.
+func MarkdownWarnings(s *plan.Site) []*diag.Error {
+	md := markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML})
+	var out []*diag.Error
+	seen := map[string]bool{}
+	for _, src := range markdownBlocks(s) {
+		res, _ := md.Convert([]byte(src.text), &markdown.Page{File: src.file, Line: src.line})
+		for _, w := range res.Warnings {
+			if !seen[w.Error()] {
+				seen[w.Error()] = true
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+// mdBlock is a block of Markdown and where it starts.
+type mdBlock struct {
+	file string
+	line int
+	text string
+}
+
+// markdownBlocks lists the plan's block Markdown texts.
+func markdownBlocks(s *plan.Site) []mdBlock {
+	var out []mdBlock
+	for _, c := range s.Chapters {
+		out = append(out, mdBlock{c.File, 1, string(c.Body)})
+		if c.Easy != nil {
+			out = append(out, mdBlock{c.Easy.File, 1, string(c.Easy.Body)})
+		}
+	}
+	easy := func(file string, line int, e *plan.EasyText) {
+		if e != nil {
+			out = append(out, mdBlock{file, e.BodyLine(line), e.Body()})
+		}
+	}
+	for _, p := range s.Pillars {
+		out = append(out, mdBlock{p.File, p.Lines.At("summary", p.Line), p.Summary})
+		easy(p.File, p.Line, p.Easy)
+		for _, d := range p.Directions {
+			out = append(out, mdBlock{p.File, d.Lines.At("summary", d.Line), d.Summary})
+			easy(p.File, d.Line, d.Easy)
+		}
+		for _, m := range p.AllMeasures() {
+			out = append(out, mdBlock{m.File, m.Lines.At("description", m.Line), m.Description})
+			easy(m.File, m.Line, m.Easy)
+		}
+	}
+	return out
+}
+
+// printWarnings writes warnings to the build's warning output and returns
+// how many there were.
+func (b *builder) printWarnings(ws []*diag.Error) int {
+	if b.opts.Warnings != nil {
+		for _, w := range ws {
+			fmt.Fprintf(b.opts.Warnings, "warning: %v\n", w)
+		}
+	}
+	return len(ws)
+}
