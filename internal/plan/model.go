@@ -10,25 +10,25 @@ package plan
 // Site is a whole plan: site.yaml plus everything loaded from the folders
 // beside it.
 type Site struct {
-	City        string         `yaml:"city"`
-	Title       string         `yaml:"title"`
-	ShortTitle  string         `yaml:"short_title"`
-	Period      Period         `yaml:"period"`
-	Philosophy  []string       `yaml:"philosophy"`
-	Policies    []string       `yaml:"policies"`
-	Contact     Contact        `yaml:"contact"`
-	BaseURL     string         `yaml:"base_url"`
-	Published   string         `yaml:"published"` // YYYY-MM-DD; dates the offline bundles (default: April 1 of period.from)
-	Theme       string         `yaml:"theme"`
-	Furigana    string         `yaml:"furigana"`
-	UnsafeHTML  bool           `yaml:"unsafe_html"`
-	RequireEasy bool           `yaml:"require_easy"`
+	City        string   `yaml:"city"`
+	Title       string   `yaml:"title"`
+	ShortTitle  string   `yaml:"short_title"`
+	Period      Period   `yaml:"period"`
+	Philosophy  []string `yaml:"philosophy"`
+	Policies    []string `yaml:"policies"`
+	Contact     Contact  `yaml:"contact"`
+	BaseURL     string   `yaml:"base_url"`
+	Published   string   `yaml:"published"` // YYYY-MM-DD; dates the offline bundles (default: April 1 of period.from)
+	Theme       string   `yaml:"theme"`
+	Furigana    string   `yaml:"furigana"`
+	UnsafeHTML  bool     `yaml:"unsafe_html"`
+	RequireEasy bool     `yaml:"require_easy"`
 	// RequireCaptions makes a Markdown table without a 表: caption a build
 	// error instead of a warning.
-	RequireCaptions bool `yaml:"require_captions"`
-	Easy        *EasySite      `yaml:"easy"`
-	EasyRead    EasyReadLimits `yaml:"easyread"`
-	A11y        *A11yPolicy    `yaml:"accessibility"`
+	RequireCaptions bool           `yaml:"require_captions"`
+	Easy            *EasySite      `yaml:"easy"`
+	EasyRead        EasyReadLimits `yaml:"easyread"`
+	A11y            *A11yPolicy    `yaml:"accessibility"`
 
 	// Lines holds the line of each key of site.yaml.
 	Lines KeyLines `yaml:"-"`
