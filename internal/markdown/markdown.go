@@ -8,6 +8,7 @@ import (
 	meta "github.com/yuin/goldmark-meta"
 
 	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/wareki"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -23,6 +24,9 @@ type Options struct {
 	// AllowHTML passes raw HTML through. When false (the default), raw HTML
 	// blocks and inline HTML are escaped and shown as text.
 	AllowHTML bool
+	// FiscalYearEra names a fiscal year in which an era begins, for
+	// [[fy:2019]]: 令和元年度 (wareki.NewEra, the default) or 平成31年度.
+	FiscalYearEra wareki.Rule
 	// RequireCaptions makes a table without a 表: caption an error; by
 	// default it is labelled by the heading above it, with a warning.
 	RequireCaptions bool
@@ -127,7 +131,7 @@ func newBlockMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdow
 	m := goldmark.New(
 		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table}, extra...)...),
 		goldmark.WithParserOptions(
-			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600)),
+			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600), util.Prioritized(warekiParser{opts.FiscalYearEra}, 150)),
 			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true, requireCaptions: opts.RequireCaptions}, 1000)),
 		),
 		goldmark.WithRendererOptions(htmlOptions(opts)...),
@@ -139,7 +143,7 @@ func newBlockMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdow
 // newInlineMarkdown sets up goldmark for one line of inline Markdown: the
 // only block is the paragraph, which is rendered without <p>.
 func newInlineMarkdown(opts Options) goldmark.Markdown {
-	inlines := append(parser.DefaultInlineParsers(), util.Prioritized(rubyParser{}, 600))
+	inlines := append(parser.DefaultInlineParsers(), util.Prioritized(rubyParser{}, 600), util.Prioritized(warekiParser{opts.FiscalYearEra}, 150))
 	p := parser.NewParser(
 		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
 		parser.WithInlineParsers(inlines...),

@@ -14,6 +14,7 @@ type nodeRenderer struct{ allowHTML bool }
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindRuby, renderRuby)
+	reg.Register(kindWareki, renderWareki)
 	reg.Register(kindTermLink, renderTermLink)
 	reg.Register(kindCaption, renderCaption)
 	reg.Register(kindTableWrap, renderTableWrap)

@@ -23,12 +23,18 @@ type Site struct {
 	Furigana    string   `yaml:"furigana"`
 	UnsafeHTML  bool     `yaml:"unsafe_html"`
 	RequireEasy bool     `yaml:"require_easy"`
+	// FiscalYearEra names a fiscal year in which an era begins: "new"
+	// (default: FY2019 is 令和元年度) or "start" (平成31年度).
+	FiscalYearEra string `yaml:"fiscal_year_era"`
 	// RequireCaptions makes a Markdown table without a 表: caption a build
 	// error instead of a warning.
-	RequireCaptions bool           `yaml:"require_captions"`
-	Easy            *EasySite      `yaml:"easy"`
-	EasyRead        EasyReadLimits `yaml:"easyread"`
-	A11y            *A11yPolicy    `yaml:"accessibility"`
+	RequireCaptions bool `yaml:"require_captions"`
+	// ProgressStatuses is the site's own list of progress statuses, in
+	// order; empty means DefaultStatuses.
+	ProgressStatuses []ProgressStatus `yaml:"progress_statuses"`
+	Easy             *EasySite        `yaml:"easy"`
+	EasyRead         EasyReadLimits   `yaml:"easyread"`
+	A11y             *A11yPolicy      `yaml:"accessibility"`
 
 	// Lines holds the line of each key of site.yaml.
 	Lines KeyLines `yaml:"-"`
@@ -174,6 +180,9 @@ type Measure struct {
 	Status      string    `yaml:"status"`
 	Targets     []*Target `yaml:"targets"`
 	Easy        *EasyText `yaml:"easy"`
+	// Progress is the yearly check of the measure (進捗状況), one entry
+	// per fiscal year; see progress.go.
+	Progress []*Progress `yaml:"progress"`
 
 	File  string   `yaml:"-"`
 	Line  int      `yaml:"-"`

@@ -224,7 +224,7 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 		root:   opts.Root,
 		site:   s,
 		theme:  th,
-		md:     markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML, RequireCaptions: s.RequireCaptions}),
+		md:     markdown.New(markdownOptions(s)),
 		copies: map[string]string{},
 	}
 	b.readings = opts.Readings
@@ -236,6 +236,9 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 	tmpl, err := parseTemplates(b.theme)
 	if err != nil {
 		return nil, err
+	}
+	for _, t := range tmpl {
+		t.Funcs(warekiFuncs(b.fiscalYearEra()))
 	}
 	b.tmpl = tmpl
 	return b, nil

@@ -23,7 +23,7 @@ type card struct {
 
 type homeBody struct {
 	Downloads        []link
-	Period           string
+	Period           template.HTML
 	Philosophy       []template.HTML
 	Policies         []template.HTML
 	PhilosophyNotYet bool
@@ -34,7 +34,7 @@ type homeBody struct {
 
 func (b *builder) home(t *text) content {
 	s, v := b.site, t.pg.variant
-	body := homeBody{Period: fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To)}
+	body := homeBody{Period: t.label(t.b.fiscalYear(s.Period.From) + "～" + t.b.fiscalYear(s.Period.To))}
 	phil, ny := pickList(v, s.Philosophy, s.Easy, func(e *plan.EasySite) []string { return e.Philosophy })
 	body.Philosophy, body.PhilosophyNotYet = t.inlines(siteFile, 1, phil), ny
 	pol, ny := pickList(v, s.Policies, s.Easy, func(e *plan.EasySite) []string { return e.Policies })

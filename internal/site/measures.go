@@ -48,7 +48,7 @@ type targetView struct {
 // figureView is a target value and the fiscal year it belongs to.
 type figureView struct {
 	Value template.HTML // with its unit, "8か所"
-	FY    template.HTML // "2022（令和4）年度"
+	FY    template.HTML // "令和4（2022）年度"
 }
 
 func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
@@ -122,7 +122,7 @@ func (t *text) figure(v plan.Value, unit string) figureView {
 	}
 	return figureView{
 		Value: t.label(strconv.FormatFloat(v.Value, 'f', -1, 64) + unit),
-		FY:    t.label(fiscalYear(v.FY)),
+		FY:    t.label(t.b.fiscalYear(v.FY)),
 	}
 }
 
