@@ -123,12 +123,16 @@ func delimiter(path, text string) rune {
 	return ','
 }
 
+// readDelimited reads CSV or TSV records. Rows are numbered as a
+// spreadsheet shows them: a record with line breaks inside a cell is one
+// row, and an empty line is an empty row.
 func readDelimited(text string, comma rune) ([][]string, error) {
 	r := csv.NewReader(strings.NewReader(text))
 	r.Comma = comma
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var rows [][]string
+	end := 0 // the file line where the previous record ended
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -137,11 +141,12 @@ func readDelimited(text string, comma rune) ([][]string, error) {
 		if err != nil {
 			return nil, err
 		}
-		// encoding/csv skips empty lines; keep row numbers as the file's.
-		line, _ := r.FieldPos(0)
-		for len(rows) < line-1 {
+		start, _ := r.FieldPos(0)
+		for i := end + 1; i < start; i++ { // encoding/csv skips empty lines
 			rows = append(rows, nil)
 		}
+		last, _ := r.FieldPos(len(rec) - 1)
+		end = last + strings.Count(rec[len(rec)-1], "\n")
 		rows = append(rows, rec)
 	}
 }

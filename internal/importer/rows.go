@@ -52,7 +52,10 @@ func (r *rowReader) row(n int, row []string) {
 	case isHeaderRow(row):
 		r.res.Skipped = append(r.res.Skipped, RowNote{n, txt, "repeated header"})
 		return
-	case isPageNumber(row):
+	case onlyCell(row, isStamp):
+		r.res.Skipped = append(r.res.Skipped, RowNote{n, txt, "stamp line"})
+		return
+	case onlyCell(row, pageRe.MatchString):
 		r.res.Skipped = append(r.res.Skipped, RowNote{n, txt, "page number"})
 		return
 	}
@@ -231,8 +234,9 @@ func numberText(m *Measure) string {
 	return fmt.Sprint(m.Number)
 }
 
-// isPageNumber reports a row whose only cell is a page number or a stamp.
-func isPageNumber(row []string) bool {
+// onlyCell reports whether row has a single non-empty cell, and match
+// accepts it.
+func onlyCell(row []string, match func(string) bool) bool {
 	var only string
 	for _, c := range row {
 		if c = strings.TrimSpace(c); c != "" {
@@ -242,5 +246,5 @@ func isPageNumber(row []string) bool {
 			only = c
 		}
 	}
-	return pageRe.MatchString(only) || isStamp(only)
+	return match(only)
 }
