@@ -214,7 +214,8 @@ func (c Chart) series(b *strings.Builder, sx, sy func(float64) float64) {
 	if g := c.Goal; g != nil {
 		x, y := sx(g.X), sy(g.Value)
 		fmt.Fprintf(b, `<path d="%s" fill="none" stroke="currentColor" stroke-width="%g"/>`, diamondPath(x, y), float64(strokeGoal))
-		fmt.Fprintf(b, `<text x="%.1f" y="%.1f">%s</text>`, x, y-diamond-labelGap, esc(c.Legend[1]+" "+Format(g.Value)+c.Unit))
+		// Anchored at its end: the goal is usually the right-most point.
+		fmt.Fprintf(b, `<text x="%.1f" y="%.1f" text-anchor="end">%s</text>`, x+diamond, y-diamond-labelGap, esc(c.Legend[1]+" "+Format(g.Value)+c.Unit))
 	}
 	b.WriteString(`</g>`)
 }

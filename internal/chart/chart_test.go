@@ -23,7 +23,7 @@ func TestSVGAccessible(t *testing.T) {
 	for _, want := range []string{
 		`role="img"`, `aria-labelledby="c1-t c1-d"`,
 		`<title id="c1-t">研修の回数 &lt;推移&gt;</title>`, `<desc id="c1-d">4回から6回へ増えました。</desc>`,
-		`>4回</text>`, `>6回</text>`, `>5.5回</text>`, `>目標 10回</text>`,
+		`>4回</text>`, `>6回</text>`, `>5.5回</text>`, `text-anchor="end">目標 10回</text>`,
 		`>R4</text>`, `>R11</text>`, `>実績</text>`,
 		`stroke-dasharray="8 6"`, `<polyline`, `<circle`, `<path d="M`,
 	} {

@@ -126,9 +126,7 @@ func validateProgress(s *Site, m *Measure, errs *diag.List) {
 		checkFY(m.File, t.Lines.At("baseline", t.Line), "baseline", t.Baseline.FY, true, errs)
 		checkFY(m.File, t.Lines.At("goal", t.Line), "goal", t.Goal.FY, true, errs)
 	}
-	m.Progress = compact(m.Progress, func() {
-		errs.Add(diag.New(m.File, m.Lines.At("progress", m.Line), "empty entry in progress", "remove the lone - or fill in the entry"))
-	})
+	m.Progress = compact(m.Progress)
 	sort.SliceStable(m.Progress, func(i, j int) bool { return m.Progress[i].FY < m.Progress[j].FY })
 	years := map[int]bool{}
 	for _, p := range m.Progress {

@@ -30,6 +30,7 @@ type homeBody struct {
 	PoliciesNotYet   bool
 	Chapters         []card
 	Pillars          []card
+	Progress         *summaryView // measures by progress status, per pillar; nil when none
 }
 
 func (b *builder) home(t *text) content {
@@ -45,6 +46,7 @@ func (b *builder) home(t *text) content {
 	for _, p := range s.Pillars {
 		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
 	}
+	body.Progress = b.summary(t, s.Pillars)
 	body.Downloads = []link{
 		{Href: rel(t.pg.path, zipPath), Text: t.L("dlzip")},
 		{Href: rel(t.pg.path, epubPath), Text: t.L("dlepub")},
