@@ -239,6 +239,8 @@ func importCmd(args []string, stdout, stderr io.Writer) int {
 	var err error
 	if kind == "measures" {
 		err = importer.ImportMeasures(fs.Arg(0), opts, stdout)
+	} else {
+		err = importer.ImportProgress(fs.Arg(0), opts, stdout)
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "plansite import:", err)

@@ -18,6 +18,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"golang.org/x/text/width"
 )
 
 // Era is one era of the table.
@@ -177,4 +179,49 @@ func join(ps []Piece, err error) (string, error) {
 		b.WriteString(p.Text)
 	}
 	return b.String(), nil
+}
+
+// eraLetters are the one-letter abbreviations of the eras: R6, H30.
+var eraLetters = map[string]string{"M": "明治", "T": "大正", "S": "昭和", "H": "平成", "R": "令和"}
+
+// ParseYear reads a (fiscal) year as tables write it and returns it in the
+// western calendar: 2024, 2024年度, 令和6年度, 令和元年度, 令和6（2024）年度,
+// R6, H30年度. A year past the era's last year (平成32) is an error.
+func ParseYear(s string) (int, error) {
+	t := strings.TrimSpace(width.Fold.String(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "度"), "年")
+	if i := strings.IndexAny(t, "(（"); i > 0 { // 令和6(2024): the western year decides
+		if y, err := strconv.Atoi(strings.Trim(t[i:], "()（）")); err == nil {
+			return y, nil
+		}
+		t = t[:i]
+	}
+	if y, err := strconv.Atoi(t); err == nil && y >= 1000 {
+		return y, nil
+	}
+	for i, e := range Eras {
+		name := e.Name
+		for letter, full := range eraLetters {
+			if full == e.Name && strings.HasPrefix(strings.ToUpper(t), letter) {
+				name = t[:1]
+			}
+		}
+		rest, ok := strings.CutPrefix(t, name)
+		if !ok {
+			continue
+		}
+		n := 1
+		if rest != "元" {
+			var err error
+			if n, err = strconv.Atoi(strings.TrimSpace(rest)); err != nil || n < 1 {
+				break
+			}
+		}
+		y := e.Start.Year() + n - 1
+		if i+1 < len(Eras) && y > Eras[i+1].Start.Year() {
+			return 0, fmt.Errorf("%q: %s has no year %d", s, e.Name, n)
+		}
+		return y, nil
+	}
+	return 0, fmt.Errorf("%q is not a year (write 2024, 令和6年度 or R6)", s)
 }

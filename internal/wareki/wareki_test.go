@@ -128,3 +128,20 @@ func TestParseRule(t *testing.T) {
 		t.Error("ParseDate accepted slashes")
 	}
 }
+
+func TestParseYear(t *testing.T) {
+	for in, want := range map[string]int{
+		"2024": 2024, "2024年度": 2024, "２０２４年度": 2024, "令和6年度": 2024, "令和６年度": 2024, "令和元年度": 2019,
+		"平成31年度": 2019, "令和6（2024）年度": 2024, "R6": 2024, "r6": 2024, "H30年度": 2018, "昭和64年": 1989,
+		"明治元年": 1868, "大正15年度": 1926, "S63": 1988,
+	} {
+		if got, err := ParseYear(in); err != nil || got != want {
+			t.Errorf("ParseYear(%q) = %d, %v; want %d", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"", "令和", "平成32年度", "昭和65年", "去年", "R0", "24"} {
+		if y, err := ParseYear(bad); err == nil {
+			t.Errorf("ParseYear(%q) = %d, want an error", bad, y)
+		}
+	}
+}
