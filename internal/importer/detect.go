@@ -59,17 +59,17 @@ func findColumns(t *Table, first int, res *Measures) (Columns, error) {
 			res.Notes = append(res.Notes, fmt.Sprintf("%d group columns: using %s as 基本施策 and %s as 施策の方向", len(groups), columnName(groups[0]), columnName(groups[len(groups)-1])))
 		}
 	}
-	right := func(role Role, pick func(j int) bool) {
-		if h, ok := header[role]; ok && h > title && stats[h].filled > 0 && !taken(cols, h) {
+	right := func(role Role, longest bool) {
+		if h, ok := header[role]; ok && h > title && h < len(stats) && stats[h].filled > 0 && !taken(cols, h) {
 			cols[role] = h
 			return
 		}
-		if j := bestRight(stats, title, cols, pick); j >= 0 {
+		if j := bestRight(stats, title, cols, longest); j >= 0 {
 			cols[role] = j
 		}
 	}
-	right(RoleDescription, nil)
-	right(RoleDepartments, func(int) bool { return true })
+	right(RoleDescription, true)
+	right(RoleDepartments, false)
 	return cols, nil
 }
 
@@ -144,9 +144,9 @@ func taken(cols Columns, j int) bool {
 	return false
 }
 
-// bestRight returns the free column right of title with the longest cells
-// (pick == nil) or the rightmost free filled one that pick accepts.
-func bestRight(stats []colStat, title int, cols Columns, pick func(int) bool) int {
+// bestRight returns the free filled column right of title with the
+// longest cells, or else the rightmost one.
+func bestRight(stats []colStat, title int, cols Columns, longest bool) int {
 	var free []int
 	for j := title + 1; j < len(stats); j++ {
 		if stats[j].filled > 0 && !taken(cols, j) {
@@ -156,7 +156,7 @@ func bestRight(stats []colStat, title int, cols Columns, pick func(int) bool) in
 	if len(free) == 0 {
 		return -1
 	}
-	if pick == nil {
+	if longest {
 		sort.SliceStable(free, func(a, b int) bool { return stats[free[a]].meanLen() > stats[free[b]].meanLen() })
 		return free[0]
 	}

@@ -123,11 +123,13 @@ func firstDataRow(rows [][]string) int {
 	return -1
 }
 
+// cell returns cell i of row, trimmed; bytes that are not UTF-8 (a table
+// saved in an encoding it does not declare) become U+FFFD.
 func cell(row []string, i int) string {
 	if i < 0 || i >= len(row) {
 		return ""
 	}
-	return strings.TrimSpace(row[i])
+	return strings.ToValidUTF8(strings.TrimSpace(row[i]), "\uFFFD")
 }
 
 // rowText is a row's cells for a report: joined by " | ", shortened.

@@ -141,6 +141,8 @@ func FuzzConvert(f *testing.F) {
 		"<javascript:alert(1)> <JavaScript:x> [a](javascript:alert(1)) ![b](data:image/png;base64,AA)\n",
 		"[a](03-a#b.md) [b](計画書 #2.pdf) <https://example.jp/?a=1&b=\"2\">\n",
 		"\x1b[31m赤\a\x7f\n",
+		"## 節\n\n[[fy:2019]]と[[date:1989-01-07]]\n\n| a |\n|---|\n| [[fy:x]] |\n# 上\n",
+		"[[ fy : 1868 ]] [[date:2019-02-29]] [[fy:99999999999999999999]]\n",
 	} {
 		f.Add(s)
 	}
