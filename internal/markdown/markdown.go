@@ -169,6 +169,18 @@ func (c *Converter) ConvertFile(src []byte, p *Page) (Result, error) {
 	return c.convert(c.document, src, p)
 }
 
+// Warnings parses src for its warnings only (a table without a caption),
+// without rendering it; file says that src is a whole file, as for
+// ConvertFile.
+func (c *Converter) Warnings(src []byte, p *Page, file bool) []*diag.Error {
+	m := c.block
+	if file {
+		m = c.document
+	}
+	st, _ := parse(m, src, p)
+	return st.warnings
+}
+
 func (c *Converter) convert(m goldmark.Markdown, src []byte, p *Page) (Result, error) {
 	st, doc := parse(m, src, p)
 	if err := st.errs.Err(); err != nil {

@@ -252,6 +252,8 @@ func TestFrontMatterOnlyInFiles(t *testing.T) {
 	file, err := c.ConvertFile(src, &Page{})
 	if err != nil || strings.Contains(string(file.HTML), "title") || !strings.Contains(string(file.HTML), "本文です。") {
 		t.Errorf("file front matter not skipped: %s (%v)", file.HTML, err)
+	}
+}
 
 // TestRequireCaptions turns the warning for an uncaptioned table into an
 // error naming the file and line.

@@ -8,17 +8,18 @@ import (
 	"github.com/plansite/plansite/internal/plan"
 )
 
-// MarkdownWarnings converts every block of Markdown of the plan (chapters,
+// MarkdownWarnings parses every block of Markdown of the plan (chapters,
 // summaries, descriptions, their easy versions) for its warnings only,
 // such as a table without a caption, in file order. Errors are left to the
 // build, which reports them with the page.
 func MarkdownWarnings(s *plan.Site) []*diag.Error {
-	md := markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML})
+	opts := markdownOptions(s)
+	opts.RequireCaptions = false // warnings, not errors
+	md := markdown.New(opts)
 	var out []*diag.Error
 	seen := map[string]bool{}
 	for _, src := range markdownBlocks(s) {
-		res, _ := md.Convert([]byte(src.text), &markdown.Page{File: src.file, Line: src.line})
-		for _, w := range res.Warnings {
+		for _, w := range md.Warnings([]byte(src.text), &markdown.Page{File: src.file, Line: src.line}, src.whole) {
 			if !seen[w.Error()] {
 				seen[w.Error()] = true
 				out = append(out, w)
@@ -30,34 +31,35 @@ func MarkdownWarnings(s *plan.Site) []*diag.Error {
 
 // mdBlock is a block of Markdown and where it starts.
 type mdBlock struct {
-	file string
-	line int
-	text string
+	file  string
+	line  int
+	text  string
+	whole bool // a whole file, with front matter
 }
 
 // markdownBlocks lists the plan's block Markdown texts.
 func markdownBlocks(s *plan.Site) []mdBlock {
 	var out []mdBlock
 	for _, c := range s.Chapters {
-		out = append(out, mdBlock{c.File, 1, string(c.Body)})
+		out = append(out, mdBlock{c.File, 1, string(c.Body), true})
 		if c.Easy != nil {
-			out = append(out, mdBlock{c.Easy.File, 1, string(c.Easy.Body)})
+			out = append(out, mdBlock{c.Easy.File, 1, string(c.Easy.Body), true})
 		}
 	}
 	easy := func(file string, line int, e *plan.EasyText) {
 		if e != nil {
-			out = append(out, mdBlock{file, e.BodyLine(line), e.Body()})
+			out = append(out, mdBlock{file, e.BodyLine(line), e.Body(), false})
 		}
 	}
 	for _, p := range s.Pillars {
-		out = append(out, mdBlock{p.File, p.Lines.At("summary", p.Line), p.Summary})
+		out = append(out, mdBlock{p.File, p.Lines.At("summary", p.Line), p.Summary, false})
 		easy(p.File, p.Line, p.Easy)
 		for _, d := range p.Directions {
-			out = append(out, mdBlock{p.File, d.Lines.At("summary", d.Line), d.Summary})
+			out = append(out, mdBlock{p.File, d.Lines.At("summary", d.Line), d.Summary, false})
 			easy(p.File, d.Line, d.Easy)
 		}
 		for _, m := range p.AllMeasures() {
-			out = append(out, mdBlock{m.File, m.Lines.At("description", m.Line), m.Description})
+			out = append(out, mdBlock{m.File, m.Lines.At("description", m.Line), m.Description, false})
 			easy(m.File, m.Line, m.Easy)
 		}
 	}
