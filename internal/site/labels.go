@@ -28,6 +28,8 @@ var labels = map[string][2]string{
 	"progress":     {"進捗状況", "とりくみの ようす"},
 	"evaluation":   {"評価", "ふりかえり"},
 	"pstatus":      {"状況", "ようす"},
+	"mprogress":    {"の進捗状況", "の ようす"},
+	"yearly":       {"の年度ごとの状況", "の 年ごとの ようす"},
 	"fy":           {"年度", "年度"},
 	"value":        {"値", "数"},
 	"kind":         {"区分", "しゅるい"},
