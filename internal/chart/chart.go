@@ -70,7 +70,7 @@ func Format(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 // geometry of the drawing, in SVG user units.
 const (
 	width, height      = 640.0, 300.0
-	left, right        = 56.0, 24.0
+	left, right        = 72.0, 28.0
 	top, bottom        = 48.0, 44.0
 	fontSize           = 15
 	pointR             = 5.5
