@@ -27,8 +27,9 @@ func (n *warekiNode) Kind() ast.NodeKind { return kindWareki }
 // Dump implements ast.Node.
 func (n *warekiNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// warekiRe matches the whole syntax at the start of a line.
-var warekiRe = regexp.MustCompile(`^\[\[\s*(fy|date)\s*:\s*([^\]\s]*)\s*\]\]`)
+// warekiRe matches the whole syntax at the start of a line. The bounded
+// repeats keep a line full of "[[fy:" linear.
+var warekiRe = regexp.MustCompile(`^\[\[\s{0,3}(fy|date)\s{0,3}:\s{0,3}([^\]\s]{0,20})\s{0,3}\]\]`)
 
 // warekiParser parses [[fy:2026]] (令和8（2026）年度) and
 // [[date:2019-05-01]] (令和元年5月1日). It runs before the link parser;
