@@ -27,9 +27,12 @@ func (n *warekiNode) Kind() ast.NodeKind { return kindWareki }
 // Dump implements ast.Node.
 func (n *warekiNode) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
 
-// warekiRe matches the whole syntax at the start of a line. The bounded
-// repeats keep a line full of "[[fy:" linear.
-var warekiRe = regexp.MustCompile(`^\[\[\s{0,3}(fy|date)\s{0,3}:\s{0,3}([^\]\s]{0,20})\s{0,3}\]\]`)
+// warekiMax is the longest the syntax can be, in bytes; only that much of
+// the line is looked at, so that a line full of "[[fy:" stays linear.
+const warekiMax = 64
+
+// warekiRe matches the whole syntax at the start of a line.
+var warekiRe = regexp.MustCompile(`^\[\[\s*(fy|date)\s*:\s*([^\]\s]*)\s*\]\]`)
 
 // warekiParser parses [[fy:2026]] (令和8（2026）年度) and
 // [[date:2019-05-01]] (令和元年5月1日). It runs before the link parser;
@@ -46,7 +49,7 @@ func (p warekiParser) Parse(_ ast.Node, block text.Reader, pc parser.Context) as
 	if !bytes.HasPrefix(line, []byte("[[")) {
 		return nil
 	}
-	m := warekiRe.FindSubmatch(line)
+	m := warekiRe.FindSubmatch(line[:min(len(line), warekiMax)])
 	if m == nil {
 		return nil
 	}
