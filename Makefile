@@ -68,6 +68,8 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime $(FUZZTIME) ./internal/furigana
 	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime $(FUZZTIME) ./internal/search
 	$(GO) test -run '^$$' -fuzz FuzzXHTML -fuzztime $(FUZZTIME) ./internal/bundle
+	$(GO) test -run '^$$' -fuzz FuzzParseYear -fuzztime $(FUZZTIME) ./internal/wareki
+	$(GO) test -run '^$$' -fuzz FuzzMeasures -fuzztime $(FUZZTIME) ./internal/importer
 
 clean:
 	rm -rf $(DEST) e2e/screenshots

@@ -388,6 +388,72 @@ test('preferences work without JavaScript (CSS :has)', async () => {
   assert.deepEqual(failures, []);
 });
 
+// WCAG relative luminance and contrast of two computed rgb() colours.
+function contrastOf(a, b) {
+  const lum = (c) => {
+    const [r, g, bl] = c.match(/[\d.]+/g).slice(0, 3).map((v) => {
+      const x = v / 255;
+      return x <= 0.03928 ? x / 12.92 : ((x + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+test('progress charts: named, described, numbers beside, readable in every colour scheme and in print', async () => {
+  const candidates = pages.filter((p) => p.kind === 'pillar');
+  const failures = [];
+  const ctx = await newContext({ javaScriptEnabled: false });
+  const tab = await ctx.newPage();
+  let charts = 0;
+  for (const p of candidates) {
+    await tab.goto(url(p.rel));
+    const found = await tab.evaluate(() => [...document.querySelectorAll('figure svg[role="img"]')].map((svg) => {
+      const ids = (svg.getAttribute('aria-labelledby') || '').split(/\s+/);
+      const named = ids.map((id) => document.getElementById(id)?.textContent || '');
+      const fig = svg.closest('figure');
+      const rows = fig.querySelectorAll('table tbody tr').length;
+      return { title: named[0], desc: named[1], rows, labels: svg.querySelectorAll('text').length };
+    }));
+    for (const c of found) {
+      charts++;
+      if (!c.title) failures.push(`${p.rel}: chart without a title`);
+      if (!/(増え|減り|変わり|ふえ|へり|かわり|です)/.test(c.desc || '')) failures.push(`${p.rel}: chart description does not state the trend: ${c.desc}`);
+      if (c.rows < 2) failures.push(`${p.rel}: chart without its numbers in a table (${c.rows} rows)`);
+      if (c.labels < 3) failures.push(`${p.rel}: chart without value labels`);
+    }
+    if (!found.length) continue;
+    await tab.click('details.prefs-panel > summary');
+    for (const cs of ['default', 'contrast', 'blue', 'yellow']) {
+      await tab.click(`label:has(#pref-cs-${cs})`);
+      const c = await tab.evaluate(() => {
+        const svg = document.querySelector('figure svg[role="img"]');
+        const line = svg.querySelector('polyline, circle');
+        let el = svg, bg = 'rgba(0, 0, 0, 0)';
+        while (el && /rgba\(0, 0, 0, 0\)|transparent/.test(bg)) { bg = getComputedStyle(el).backgroundColor; el = el.parentElement; }
+        return { stroke: getComputedStyle(line).stroke === 'none' ? getComputedStyle(line).fill : getComputedStyle(line).stroke, text: getComputedStyle(svg.closest('figure')).color, bg };
+      });
+      if (c.stroke !== c.text) failures.push(`${p.rel} (${cs}): chart drawn in ${c.stroke}, text is ${c.text}`);
+      const ratio = contrastOf(c.stroke, c.bg);
+      if (ratio < 3) failures.push(`${p.rel} (${cs}): chart contrast ${ratio.toFixed(2)} < 3 (${c.stroke} on ${c.bg})`);
+    }
+    await tab.emulateMedia({ media: 'print' });
+    const printed = await tab.evaluate(() => {
+      const svg = document.querySelector('figure svg[role="img"]');
+      const r = svg.getBoundingClientRect();
+      return getComputedStyle(svg).display !== 'none' && r.width > 100 && r.height > 40;
+    });
+    if (!printed) failures.push(`${p.rel}: chart not shown in print`);
+    await tab.emulateMedia({ media: 'screen' });
+    count('進捗グラフ：名前・傾向の説明・数値の表・配色と印刷', found.length);
+  }
+  await ctx.close();
+  for (const f of failures) violation('1.1.1');
+  if (pages.some((p) => p.kind === 'pillar')) assert.ok(charts > 0, 'no progress chart on any pillar page: the sample has progress');
+  assert.deepEqual(failures, []);
+});
+
 test('file:// pages: styles, scripts and saved preferences work', async () => {
   const sample = [stdPage('home'), stdPage('chapter'), easyPage('home'), easyPage('pillar')].filter(Boolean);
   const failures = [];

@@ -7,6 +7,8 @@
 //	plansite check [-s SOURCE] [--strict]
 //	plansite ruby [-s SOURCE] [--format html|text] < text
 //	plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]
+//	plansite import measures [-s SOURCE] [--columns MAP] [--sheet NAME] [--force] FILE
+//	plansite import progress [-s SOURCE] [--sheet NAME] [--force] FILE
 //	plansite version
 //	plansite help
 //
@@ -24,6 +26,7 @@ import (
 	"syscall"
 
 	"github.com/plansite/plansite/internal/check"
+	"github.com/plansite/plansite/internal/importer"
 	"github.com/plansite/plansite/internal/server"
 	"github.com/plansite/plansite/internal/site"
 )
@@ -39,6 +42,10 @@ Usage:
   plansite check [-s SOURCE] [--strict]                    check easy-read texts and readings to confirm (unknown words, place names)
   plansite ruby [-s SOURCE] [--format html|text]           print text from standard input with furigana
   plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]       preview: build, serve, rebuild and reload on changes
+  plansite import measures [-s SOURCE] [--columns MAP] [--sheet NAME] [--force] FILE
+                                                           write pillar files from a measures table (.xlsx, .csv, .tsv)
+  plansite import progress [-s SOURCE] [--sheet NAME] [--force] FILE
+                                                           add yearly progress from a table, keyed by measure number
   plansite version                                         print the version
   plansite help                                            print this help
 
@@ -64,6 +71,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return rubyCmd(rest, stdin, stdout, stderr)
 	case "serve":
 		return serveCmd(rest, stderr)
+	case "import":
+		return importCmd(rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "plansite", version)
 		return 0
@@ -201,6 +210,40 @@ func serveCmd(args []string, stderr io.Writer) int {
 		Complete: build(true), OnDemand: site.OnDemand})
 	if err != nil {
 		fmt.Fprintln(stderr, "plansite:", err)
+		return 1
+	}
+	return 0
+}
+
+func importCmd(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || (args[0] != "measures" && args[0] != "progress") {
+		fmt.Fprintf(stderr, "plansite import: say what to import: measures or progress\n\n%s", usage)
+		return 2
+	}
+	kind := args[0]
+	fs, src := newFlags("import "+kind, stderr)
+	sheet := fs.String("sheet", "", "sheet of an .xlsx file (default: the first)")
+	force := fs.Bool("force", false, "replace existing files or progress years")
+	columns := ""
+	if kind == "measures" {
+		fs.StringVar(&columns, "columns", "", "explicit column mapping, e.g. pillar=A,direction=B,title=C,description=D,departments=E")
+	}
+	if fs.Parse(args[1:]) != nil {
+		return 2
+	}
+	if fs.NArg() != 1 {
+		fmt.Fprintf(stderr, "plansite import %s: give one table file (after the flags)\n", kind)
+		return 2
+	}
+	opts := importer.Options{Root: *src, Sheet: *sheet, Force: *force, Columns: columns}
+	var err error
+	if kind == "measures" {
+		err = importer.ImportMeasures(fs.Arg(0), opts, stdout)
+	} else {
+		err = importer.ImportProgress(fs.Arg(0), opts, stdout)
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "plansite import:", err)
 		return 1
 	}
 	return 0

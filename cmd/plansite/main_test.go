@@ -1,7 +1,9 @@
 package main
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -16,5 +18,22 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scenarios in testdata/script: each is a small
 // site in a txtar archive, the commands run on it and what they must print.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	seeds, err := filepath.Abs("../../../shared/seeds")
+	if err != nil {
+		t.Fatal(err)
+	}
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("SEEDS", seeds) // real plan tables
+			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond != "seeds" {
+				return false, fmt.Errorf("unknown condition %q", cond)
+			}
+			_, err := os.Stat(seeds)
+			return err == nil, nil
+		},
+	})
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
+	"github.com/plansite/plansite/internal/site"
 )
 
 // Result counts what a check found.
@@ -62,6 +63,10 @@ func Site(s *plan.Site, w io.Writer) Result {
 	}
 	res.Pages = len(files)
 	res.Warnings += readingNotes(s, w)
+	for _, mw := range site.MarkdownWarnings(s) {
+		fmt.Fprintf(w, "warning: %v\n", mw)
+		res.Warnings++
+	}
 	fmt.Fprintf(w, "checked %d easy-read files: %d errors, %d warnings\n", res.Pages, res.Errors, res.Warnings)
 	return res
 }

@@ -39,6 +39,7 @@ func EasyTexts(s *plan.Site) []Text {
 		for _, m := range p.AllMeasures() {
 			out = append(out, easy(m.File, m.Line, m.Easy)...)
 			out = append(out, easyTargets(m)...)
+			out = append(out, easyProgress(m)...)
 		}
 	}
 	for _, t := range s.Glossary {
@@ -96,6 +97,11 @@ func AllTexts(s *plan.Site) []Text {
 		}
 		for _, m := range p.AllMeasures() {
 			out = append(out, Text{m.File, m.Lines.At("title", m.Line), m.Title}, Text{m.File, m.Lines.At("description", m.Line), m.Description})
+			for _, p := range m.Progress {
+				if p.Evaluation != "" {
+					out = append(out, Text{m.File, p.Lines.At("evaluation", p.Line), p.Evaluation})
+				}
+			}
 		}
 	}
 	return append(out, EasyTexts(s)...)
@@ -113,6 +119,17 @@ func easyTargets(m *plan.Measure) []Text {
 	for _, t := range m.Targets {
 		if t.Easy != "" {
 			out = append(out, Text{m.File, t.Lines.At("easy", t.Line), t.Easy})
+		}
+	}
+	return out
+}
+
+// easyProgress returns the easy evaluations of a measure's yearly progress.
+func easyProgress(m *plan.Measure) []Text {
+	var out []Text
+	for _, p := range m.Progress {
+		if p.Easy != "" {
+			out = append(out, Text{m.File, p.Lines.At("easy", p.Line), p.Easy})
 		}
 	}
 	return out

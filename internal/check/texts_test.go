@@ -37,6 +37,11 @@ measures:
       description: >-
         まどぐちを
         おきます。
+    progress:
+      - fy: 2024
+        status: 実施
+        evaluation: 窓口を置いた。
+        easy: まどぐちを おきました。
 `
 
 // TestEasyTextLines checks that each easy text carries the line where its
@@ -53,6 +58,7 @@ func TestEasyTextLines(t *testing.T) {
 		"こまったら、そうだんします。\n": 7,
 		"まどぐち":             14,
 		"まどぐちを おきます。":      16,
+		"まどぐちを おきました。":     22,
 	}
 	got := EasyTexts(s)
 	if len(got) != len(want) {

@@ -100,6 +100,13 @@ func goldenOutput(c *Converter, src []byte, p *Page) string {
 		}
 		b.WriteString("-->\n")
 	}
+	if len(r.Warnings) > 0 {
+		b.WriteString("<!-- warnings\n")
+		for _, w := range r.Warnings {
+			fmt.Fprintf(&b, "%v\n", w)
+		}
+		b.WriteString("-->\n")
+	}
 	return b.String()
 }
 

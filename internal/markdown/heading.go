@@ -9,10 +9,11 @@ import (
 	"github.com/plansite/plansite/internal/chars"
 )
 
-// shiftHeadings moves headings down so that # becomes h(HeadingBase), gives
-// them ids by position ("sec-1", "sec-1-2") and records them. A first
-// heading that is not #, a skipped level or a level deeper than h6 is an
-// error.
+// shiftHeadings moves headings so that the document's top level (the level
+// of its first heading, # or ## as most Markdown guides write it) becomes
+// h(HeadingBase), gives them ids by position ("sec-1", "sec-1-2") and
+// records them. A heading above the top level, a skipped level or a level
+// deeper than h6 is an error.
 func shiftHeadings(doc ast.Node, source []byte, st *state) {
 	base := st.page.HeadingBase
 	if base <= 0 {
@@ -23,37 +24,50 @@ func shiftHeadings(doc ast.Node, source []byte, st *state) {
 		prefix = "sec"
 	}
 	var counters [7]int
-	prev := 0
+	prev, top := 0, 0
 	for _, h := range collectHeadings(doc) {
-		checkLevel(h, prev, base, st)
+		if top == 0 {
+			top = min(h.Level, 2)
+		}
+		if !checkLevel(h, prev, top, base, st) {
+			continue
+		}
 		if chars.IsBlank(plainText(h, source)) {
 			st.errorNode(h, "empty heading", "write the section's title after the #, or remove the #")
 		}
 		prev = h.Level
-		counters[h.Level]++
-		clear(counters[h.Level+1:])
-		id := headingID(prefix, counters[1:h.Level+1])
-		h.Level = min(h.Level+base-1, 6)
+		rel := h.Level - top + 1 // 1 for the top level
+		counters[rel]++
+		clear(counters[rel+1:])
+		id := headingID(prefix, counters[1:rel+1])
+		h.Level = min(rel+base-1, 6)
 		h.SetAttributeString("id", []byte(id))
 		st.headings = append(st.headings, Heading{Level: h.Level, ID: id, Text: plainText(h, source)})
 	}
 }
 
 // checkLevel records an error when heading h may not follow a heading of
-// level prev (0: none yet).
-func checkLevel(h *ast.Heading, prev, base int, st *state) {
+// level prev (0: none yet) in a document whose top level is top, and
+// reports whether h is usable.
+func checkLevel(h *ast.Heading, prev, top, base int, st *state) bool {
 	marks := strings.Repeat("#", h.Level)
 	switch {
-	case prev == 0 && h.Level != 1:
-		st.errorNode(h, "the first heading is "+marks+", not #", "start the sections with #, which becomes h"+strconv.Itoa(base))
+	case prev == 0 && h.Level > top:
+		st.errorNode(h, "the first heading is "+marks+", not # or ##",
+			"start the sections with # or ##, which becomes h"+strconv.Itoa(base))
+	case h.Level < top:
+		st.errorNode(h, "heading "+marks+" is above the chapter's top level "+strings.Repeat("#", top),
+			"the chapter starts its sections with "+strings.Repeat("#", top)+": use it here too")
+		return false
 	case h.Level > prev+1 && prev > 0:
 		st.errorNode(h, "heading level skipped: "+marks+" after "+strings.Repeat("#", prev),
 			"use "+strings.Repeat("#", prev+1)+" here")
 	}
-	if out := h.Level + base - 1; out > 6 {
+	if out := h.Level - top + base; out > 6 {
 		st.errorNode(h, "heading "+marks+" would become h"+strconv.Itoa(out)+", deeper than h6",
-			"use at most "+strings.Repeat("#", 7-base)+" here")
+			"use at most "+strings.Repeat("#", 6-base+top)+" here")
 	}
+	return true
 }
 
 func collectHeadings(doc ast.Node) []*ast.Heading {

@@ -2,10 +2,13 @@ package markdown
 
 import (
 	"bytes"
-	meta "github.com/yuin/goldmark-meta"
 	"html/template"
 	"strings"
 
+	meta "github.com/yuin/goldmark-meta"
+
+	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/wareki"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
@@ -21,6 +24,12 @@ type Options struct {
 	// AllowHTML passes raw HTML through. When false (the default), raw HTML
 	// blocks and inline HTML are escaped and shown as text.
 	AllowHTML bool
+	// FiscalYearEra names a fiscal year in which an era begins, for
+	// [[fy:2019]]: 令和元年度 (wareki.NewEra, the default) or 平成31年度.
+	FiscalYearEra wareki.Rule
+	// RequireCaptions makes a table without a 表: caption an error; by
+	// default it is labelled by the heading above it, with a warning.
+	RequireCaptions bool
 }
 
 // Ruby is a piece of text returned by an Annotator: Base with its Reading,
@@ -79,6 +88,9 @@ type Result struct {
 	HTML     []byte
 	Headings []Heading
 	Sections []Section // the text, cut at the top-level headings
+	// Warnings are problems that do not stop the build (a table without a
+	// caption), with the file and line.
+	Warnings []*diag.Error
 }
 
 // Converter converts Markdown with the plansite extensions. It is built
@@ -119,8 +131,8 @@ func newBlockMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdow
 	m := goldmark.New(
 		goldmark.WithExtensions(append([]goldmark.Extender{extension.Table}, extra...)...),
 		goldmark.WithParserOptions(
-			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600)),
-			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true}, 1000)),
+			parser.WithInlineParsers(util.Prioritized(rubyParser{}, 600), util.Prioritized(warekiParser{opts.FiscalYearEra}, 150)),
+			parser.WithASTTransformers(util.Prioritized(pageTransformer{block: true, requireCaptions: opts.RequireCaptions}, 1000)),
 		),
 		goldmark.WithRendererOptions(htmlOptions(opts)...),
 	)
@@ -131,7 +143,7 @@ func newBlockMarkdown(opts Options, extra ...goldmark.Extender) goldmark.Markdow
 // newInlineMarkdown sets up goldmark for one line of inline Markdown: the
 // only block is the paragraph, which is rendered without <p>.
 func newInlineMarkdown(opts Options) goldmark.Markdown {
-	inlines := append(parser.DefaultInlineParsers(), util.Prioritized(rubyParser{}, 600))
+	inlines := append(parser.DefaultInlineParsers(), util.Prioritized(rubyParser{}, 600), util.Prioritized(warekiParser{opts.FiscalYearEra}, 150))
 	p := parser.NewParser(
 		parser.WithBlockParsers(util.Prioritized(parser.NewParagraphParser(), 1000)),
 		parser.WithInlineParsers(inlines...),
@@ -157,6 +169,18 @@ func (c *Converter) ConvertFile(src []byte, p *Page) (Result, error) {
 	return c.convert(c.document, src, p)
 }
 
+// Warnings parses src for its warnings only (a table without a caption),
+// without rendering it; file says that src is a whole file, as for
+// ConvertFile.
+func (c *Converter) Warnings(src []byte, p *Page, file bool) []*diag.Error {
+	m := c.block
+	if file {
+		m = c.document
+	}
+	st, _ := parse(m, src, p)
+	return st.warnings
+}
+
 func (c *Converter) convert(m goldmark.Markdown, src []byte, p *Page) (Result, error) {
 	st, doc := parse(m, src, p)
 	if err := st.errs.Err(); err != nil {
@@ -166,7 +190,7 @@ func (c *Converter) convert(m goldmark.Markdown, src []byte, p *Page) (Result, e
 	if err := m.Renderer().Render(&buf, src, doc); err != nil {
 		return Result{}, err
 	}
-	return Result{HTML: buf.Bytes(), Headings: st.headings, Sections: collectSections(doc, src, headingBase(p))}, nil
+	return Result{HTML: buf.Bytes(), Headings: st.headings, Sections: collectSections(doc, src, headingBase(p)), Warnings: st.warnings}, nil
 }
 
 // Inline converts one line of inline Markdown (a title from YAML, say)

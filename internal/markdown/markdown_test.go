@@ -141,6 +141,8 @@ func FuzzConvert(f *testing.F) {
 		"<javascript:alert(1)> <JavaScript:x> [a](javascript:alert(1)) ![b](data:image/png;base64,AA)\n",
 		"[a](03-a#b.md) [b](計画書 #2.pdf) <https://example.jp/?a=1&b=\"2\">\n",
 		"\x1b[31m赤\a\x7f\n",
+		"## 節\n\n[[fy:2019]]と[[date:1989-01-07]]\n\n| a |\n|---|\n| [[fy:x]] |\n# 上\n",
+		"[[ fy : 1868 ]] [[date:2019-02-29]] [[fy:99999999999999999999]]\n",
 	} {
 		f.Add(s)
 	}
@@ -250,5 +252,19 @@ func TestFrontMatterOnlyInFiles(t *testing.T) {
 	file, err := c.ConvertFile(src, &Page{})
 	if err != nil || strings.Contains(string(file.HTML), "title") || !strings.Contains(string(file.HTML), "本文です。") {
 		t.Errorf("file front matter not skipped: %s (%v)", file.HTML, err)
+	}
+}
+
+// TestRequireCaptions turns the warning for an uncaptioned table into an
+// error naming the file and line.
+func TestRequireCaptions(t *testing.T) {
+	src := []byte("# 節\n\n| a |\n|---|\n| 1 |\n")
+	res, err := New(Options{}).Convert(src, &Page{File: "c.md", Line: 4})
+	if err != nil || len(res.Warnings) != 1 || !strings.HasPrefix(res.Warnings[0].Error(), "c.md:6: table without a caption") {
+		t.Fatalf("default: warnings %v, error %v; want one warning at c.md:6", res.Warnings, err)
+	}
+	_, err = New(Options{RequireCaptions: true}).Convert(src, &Page{File: "c.md", Line: 4})
+	if err == nil || !strings.HasPrefix(err.Error(), "c.md:6: table without a caption (captions are required)") {
+		t.Errorf("required: error %v", err)
 	}
 }

@@ -17,6 +17,7 @@ func TestLargeInputsAreLinear(t *testing.T) {
 		"rubies":     strings.Repeat("{漢字|かんじ}\n", 20000),
 		"emptylines": strings.Repeat("`x`\n", 20000),
 		"headings":   strings.Repeat("# a\n", 20000),
+		"wareki":     strings.Repeat("[[fy:", 20000),
 	}
 	c := New(Options{})
 	for name, s := range inputs {

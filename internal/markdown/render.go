@@ -2,6 +2,7 @@ package markdown
 
 import (
 	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/util"
 )
@@ -13,9 +14,11 @@ type nodeRenderer struct{ allowHTML bool }
 // RegisterFuncs implements renderer.NodeRenderer.
 func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindRuby, renderRuby)
+	reg.Register(kindWareki, renderWareki)
 	reg.Register(kindTermLink, renderTermLink)
 	reg.Register(kindCaption, renderCaption)
 	reg.Register(kindTableWrap, renderTableWrap)
+	reg.Register(east.KindTable, renderTable)
 	reg.Register(kindPicture, renderPicture)
 	reg.Register(ast.KindText, renderText)
 	reg.Register(ast.KindImage, imageRenderer{unsafe: r.allowHTML}.render)

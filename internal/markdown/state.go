@@ -20,6 +20,7 @@ type state struct {
 	src        []byte
 	lineStarts []int // byte offsets where lines begin
 	errs       diag.List
+	warnings   []*diag.Error
 	headings   []Heading
 }
 
@@ -64,6 +65,11 @@ func (s *state) errorAt(offset int, msg, hint string) {
 // errorNode records an error at the line of a node.
 func (s *state) errorNode(n ast.Node, msg, hint string) {
 	s.errorAt(offsetOf(n), msg, hint)
+}
+
+// warnNode records a warning at the line of a node.
+func (s *state) warnNode(n ast.Node, msg, hint string) {
+	s.warnings = append(s.warnings, diag.New(s.page.File, s.line(offsetOf(n)), msg, hint))
 }
 
 // wrapError records err (from Page.Resolve) at the line of n, keeping its

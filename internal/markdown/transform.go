@@ -9,7 +9,8 @@ import (
 // pageTransformer runs the plansite AST steps in a fixed order. Ruby
 // errors were already recorded by the inline parser.
 type pageTransformer struct {
-	block bool // block Markdown (Convert) rather than one inline line
+	block           bool // block Markdown (Convert) rather than one inline line
+	requireCaptions bool // Options.RequireCaptions
 }
 
 // Transform implements parser.ASTTransformer.
@@ -19,7 +20,7 @@ func (t pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	checkNesting(doc, st)
 	if t.block {
 		shiftHeadings(doc, source, st)
-		captionTables(doc, source, st)
+		captionTables(doc, source, st, t.requireCaptions)
 	}
 	checkImages(doc, source, st, t.block)
 	resolveLinks(doc, source, st)

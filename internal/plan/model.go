@@ -10,22 +10,31 @@ package plan
 // Site is a whole plan: site.yaml plus everything loaded from the folders
 // beside it.
 type Site struct {
-	City        string         `yaml:"city"`
-	Title       string         `yaml:"title"`
-	ShortTitle  string         `yaml:"short_title"`
-	Period      Period         `yaml:"period"`
-	Philosophy  []string       `yaml:"philosophy"`
-	Policies    []string       `yaml:"policies"`
-	Contact     Contact        `yaml:"contact"`
-	BaseURL     string         `yaml:"base_url"`
-	Published   string         `yaml:"published"` // YYYY-MM-DD; dates the offline bundles (default: April 1 of period.from)
-	Theme       string         `yaml:"theme"`
-	Furigana    string         `yaml:"furigana"`
-	UnsafeHTML  bool           `yaml:"unsafe_html"`
-	RequireEasy bool           `yaml:"require_easy"`
-	Easy        *EasySite      `yaml:"easy"`
-	EasyRead    EasyReadLimits `yaml:"easyread"`
-	A11y        *A11yPolicy    `yaml:"accessibility"`
+	City        string   `yaml:"city"`
+	Title       string   `yaml:"title"`
+	ShortTitle  string   `yaml:"short_title"`
+	Period      Period   `yaml:"period"`
+	Philosophy  []string `yaml:"philosophy"`
+	Policies    []string `yaml:"policies"`
+	Contact     Contact  `yaml:"contact"`
+	BaseURL     string   `yaml:"base_url"`
+	Published   string   `yaml:"published"` // YYYY-MM-DD; dates the offline bundles (default: April 1 of period.from)
+	Theme       string   `yaml:"theme"`
+	Furigana    string   `yaml:"furigana"`
+	UnsafeHTML  bool     `yaml:"unsafe_html"`
+	RequireEasy bool     `yaml:"require_easy"`
+	// FiscalYearEra names a fiscal year in which an era begins: "new"
+	// (default: FY2019 is 令和元年度) or "start" (平成31年度).
+	FiscalYearEra string `yaml:"fiscal_year_era"`
+	// RequireCaptions makes a Markdown table without a 表: caption a build
+	// error instead of a warning.
+	RequireCaptions bool `yaml:"require_captions"`
+	// ProgressStatuses is the site's own list of progress statuses, in
+	// order; empty means DefaultStatuses.
+	ProgressStatuses []ProgressStatus `yaml:"progress_statuses"`
+	Easy             *EasySite        `yaml:"easy"`
+	EasyRead         EasyReadLimits   `yaml:"easyread"`
+	A11y             *A11yPolicy      `yaml:"accessibility"`
 
 	// Lines holds the line of each key of site.yaml.
 	Lines KeyLines `yaml:"-"`
@@ -172,6 +181,9 @@ type Measure struct {
 	Status      string    `yaml:"status"`
 	Targets     []*Target `yaml:"targets"`
 	Easy        *EasyText `yaml:"easy"`
+	// Progress is the yearly check of the measure (進捗状況), one entry
+	// per fiscal year; see progress.go.
+	Progress []*Progress `yaml:"progress"`
 
 	File  string   `yaml:"-"`
 	Line  int      `yaml:"-"`

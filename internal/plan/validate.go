@@ -23,6 +23,7 @@ const siteFile = ContentDir + "/site.yaml"
 func Validate(s *Site) error {
 	var errs diag.List
 	validateSite(s, &errs)
+	validateAuthoring(s, &errs)
 	for _, c := range s.Chapters {
 		validateFront(c.File, c.Front, &errs)
 		if c.Easy != nil {
@@ -31,6 +32,9 @@ func Validate(s *Site) error {
 	}
 	for _, p := range s.Pillars {
 		validatePillar(p, &errs)
+		for _, m := range p.AllMeasures() {
+			validateProgress(s, m, &errs)
+		}
 	}
 	validateUnique(s.Pillars, &errs)
 	validateNumbers(s, &errs)

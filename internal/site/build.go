@@ -68,9 +68,10 @@ type builder struct {
 	targets map[string]string // content path → standard output path
 	depts   []*dept
 
-	readings *furigana.Cache // the analysis of every text, shared by all modes
-	labels   sync.Map        // labelKey → renderedLabel
-	carried  atomic.Int64    // pages carried over from the previous build
+	readings   *furigana.Cache // the analysis of every text, shared by all modes
+	labels     sync.Map        // labelKey → renderedLabel
+	carried    atomic.Int64    // pages carried over from the previous build
+	mdWarnings int             // Markdown warnings printed
 
 	copyMu sync.Mutex
 	copies map[string]string // output path → content path of files copied as they are, of all pages
@@ -112,7 +113,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err := b.saveReadings(); err != nil && opts.Warnings != nil {
 		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
 	}
-	st := Stats{Pages: len(b.pages()), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings}
+	st := Stats{Pages: len(b.pages()), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings + b.mdWarnings}
 	if err := out.Commit(); err != nil {
 		out.Discard()
 		return Stats{}, err
@@ -136,6 +137,8 @@ func (b *builder) writeSite(out *output.Folder) error {
 	for i, pg := range pages {
 		keys[i] = b.pageKey(global, pg)
 	}
+	derived := derivedKey(keys)
+	b.markdownWarnings(prev, next, derived)
 	docs, err := b.renderAll(pages, keys, prev, next, out)
 	if err != nil {
 		return err
@@ -143,7 +146,6 @@ func (b *builder) writeSite(out *output.Folder) error {
 	if err := b.writeExtra(out); err != nil {
 		return err
 	}
-	derived := derivedKey(keys)
 	err = b.derive(prev, next, out, "theme", global, func() ([]string, error) { return b.writeTheme(out) })
 	if err == nil && !b.opts.NoSearch {
 		err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
@@ -221,7 +223,7 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 		root:   opts.Root,
 		site:   s,
 		theme:  th,
-		md:     markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML}),
+		md:     markdown.New(markdownOptions(s)),
 		copies: map[string]string{},
 	}
 	b.readings = opts.Readings
@@ -233,6 +235,9 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 	tmpl, err := parseTemplates(b.theme)
 	if err != nil {
 		return nil, err
+	}
+	for _, t := range tmpl {
+		t.Funcs(warekiFuncs(b.fiscalYearEra()))
 	}
 	b.tmpl = tmpl
 	return b, nil
@@ -276,12 +281,11 @@ func (b *builder) easyGaps() (int, error) {
 		}
 		return 0, errs.Err()
 	}
-	if b.opts.Warnings != nil {
-		for _, g := range gaps {
-			fmt.Fprintf(b.opts.Warnings, "warning: %v\n", g)
-		}
+	ws := make([]string, len(gaps))
+	for i, g := range gaps {
+		ws[i] = g.Error()
 	}
-	return len(gaps), nil
+	return b.printWarnings(ws), nil
 }
 
 func (b *builder) themeFile(name string) ([]byte, error) {

@@ -34,7 +34,7 @@ import (
 // without a cache folder every build renders everything.
 
 // manifestFormat changes when the manifest's layout does.
-const manifestFormat = "plansite manifest 2"
+const manifestFormat = "plansite manifest 3"
 
 // manifest records what a build wrote into an output folder.
 type manifest struct {
@@ -42,6 +42,9 @@ type manifest struct {
 	Program string
 	Pages   map[string]pageRecord // output path → record
 	Derived map[string]derived    // "search", "bundles" → what made them
+
+	Warnings    []string // the Markdown warnings of the inputs of WarningsKey
+	WarningsKey string
 }
 
 // derived records a derived output: the key of its inputs and its files.

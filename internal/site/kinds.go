@@ -30,6 +30,7 @@ type homeBody struct {
 	PoliciesNotYet   bool
 	Chapters         []card
 	Pillars          []card
+	Progress         *summaryView // measures by progress status, per pillar; nil when none
 }
 
 func (b *builder) home(t *text) content {
@@ -45,16 +46,17 @@ func (b *builder) home(t *text) content {
 	for _, p := range s.Pillars {
 		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
 	}
+	body.Progress = b.summary(t, s.Pillars)
 	body.Downloads = []link{
 		{Href: rel(t.pg.path, zipPath), Text: t.L("dlzip")},
 		{Href: rel(t.pg.path, epubPath), Text: t.L("dlepub")},
 		{Href: rel(t.pg.path, easyEPUBPath), Text: t.L("dlepubeasy")},
 	}
 	title := b.siteTitle(v)
-	period := fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To)
+	period := b.fiscalYear(s.Period.From) + "～" + b.fiscalYear(s.Period.To)
 	body.Period = t.label(period)
 	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body,
-		Summary: ruby.Plain(title) + "（" + label("period", v) + "：" + period + "）"}
+		Summary: ruby.Plain(title) + "（" + label("period", v) + "：" + ruby.Plain(period) + "）"}
 }
 
 // siteTitle is the plan's title in variant v: site.yaml's easy.title in the

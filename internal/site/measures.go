@@ -13,7 +13,8 @@ type pillarBody struct {
 	NotYet       bool
 	Directions   []directionView
 	Measures     []measureView
-	MeasureLevel int // heading level of measures: 2 without directions, 3 under them
+	MeasureLevel int          // heading level of measures: 2 without directions, 3 under them
+	Progress     *summaryView // the pillar's measures by progress status; nil when none
 }
 
 type directionView struct {
@@ -37,7 +38,8 @@ type measureView struct {
 	StatusText  template.HTML // the status in the page's variant
 	Departments []link
 	Targets     []targetView
-	Pillar      link // the measure's pillar, in lists
+	Progress    *progressView // yearly progress with charts; nil when none
+	Pillar      link          // the measure's pillar, in lists
 }
 
 type targetView struct {
@@ -49,7 +51,7 @@ type targetView struct {
 // figureView is a target value and the fiscal year it belongs to.
 type figureView struct {
 	Value template.HTML // with its unit, "8か所"
-	FY    template.HTML // "2022（令和4）年度"
+	FY    template.HTML // "令和4（2022）年度"
 }
 
 func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
@@ -57,7 +59,7 @@ func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
 		v := t.pg.variant
 		title, ny := pick(v, p.Title, easyTitle(p.Easy))
 		summary, _ := pick(v, p.Summary, p.Easy.Body())
-		body := pillarBody{Summary: t.block(p.File, p.TextLine("summary", v == Easy), summary), NotYet: ny, MeasureLevel: 2}
+		body := pillarBody{Summary: t.block(p.File, p.TextLine("summary", v == Easy), summary), NotYet: ny, MeasureLevel: 2, Progress: b.summary(t, []*plan.Pillar{p})}
 		for _, d := range p.Directions {
 			body.Directions = append(body.Directions, b.direction(t, p, d))
 			body.MeasureLevel = 3
@@ -107,6 +109,7 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	mv.NotYet = ny
 	mv.Status, mv.StatusText = m.Status, t.status(m.Status)
 	mv.Departments = b.deptLinks(t, m)
+	mv.Progress = b.measureProgress(t, m)
 	for _, tg := range m.Targets {
 		mv.Targets = append(mv.Targets, targetView{
 			Indicator: t.inline(m.File, tg.Lines.At(textKey(v, tg.Easy, "easy", "indicator"), tg.Line), first(v, tg.Indicator, tg.Easy)),
@@ -124,7 +127,7 @@ func (t *text) figure(v plan.Value, unit string) figureView {
 	}
 	return figureView{
 		Value: t.label(strconv.FormatFloat(v.Value, 'f', -1, 64) + unit),
-		FY:    t.label(fiscalYear(v.FY)),
+		FY:    t.label(t.b.fiscalYear(v.FY)),
 	}
 }
 

@@ -55,6 +55,9 @@ func (b *builder) pages() []*page {
 		}
 		add("measures", measuresPath, "", mode, b.measures)
 		add("departments", departmentsPath, "", mode, b.departments)
+		if hasProgress(b.site) {
+			add("progress", progressPath, "", mode, b.progressPage)
+		}
 		if len(b.site.Glossary) > 0 {
 			add("glossary", glossaryPath, "content/glossary.yaml", mode, b.glossary)
 		}

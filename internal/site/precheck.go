@@ -16,7 +16,7 @@ func withMarkdownErrors(s *plan.Site, opts Options, loadErr error) error {
 	}
 	var errs diag.List
 	errs.Add(loadErr)
-	md := markdown.New(markdown.Options{AllowHTML: s.UnsafeHTML})
+	md := markdown.New(markdownOptions(s))
 	b := &builder{site: s, root: opts.Root, targets: targets(s)}
 	if th, err := themeFS(opts.Root, s.Theme); err == nil {
 		b.theme = th

@@ -1,20 +1,48 @@
 package site
 
 import (
+	"html/template"
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/wareki"
 )
 
+// TestFiscalYear prints fiscal years era first, with reading aids, under
+// the site's rule for the year an era begins.
 func TestFiscalYear(t *testing.T) {
-	for y, want := range map[int]string{
-		2018: "2018（平成30）年度",
-		2019: "2019（令和元）年度",
-		2024: "2024（令和6）年度",
+	for _, tt := range []struct {
+		rule string
+		y    int
+		want string
+	}{
+		{"", 2018, "{~平成|へいせい}30（2018）{~年度|ねんど}"},
+		{"", 2019, "{~令和|れいわ}{~元|がん}（2019）{~年度|ねんど}"},
+		{"start", 2019, "{~平成|へいせい}31（2019）{~年度|ねんど}"},
+		{"new", 2024, "{~令和|れいわ}6（2024）{~年度|ねんど}"},
+		{"", 1800, "1800年度"},
 	} {
-		if got := fiscalYear(y); got != want {
-			t.Errorf("fiscalYear(%d) = %q, want %q", y, got, want)
+		b := &builder{site: &plan.Site{FiscalYearEra: tt.rule}}
+		if got := b.fiscalYear(tt.y); got != tt.want {
+			t.Errorf("fiscalYear(%d) under %q = %q, want %q", tt.y, tt.rule, got, tt.want)
 		}
+	}
+}
+
+// TestWarekiFuncs runs the template functions fy and wareki.
+func TestWarekiFuncs(t *testing.T) {
+	tmpl := template.Must(template.New("x").Funcs(funcs).Parse(`{{fy 2026}} {{wareki "2019-05-01"}} {{wareki "x<"}}`))
+	tmpl.Funcs(warekiFuncs(wareki.StartEra))
+	var b strings.Builder
+	if err := tmpl.Execute(&b, nil); err != nil {
+		t.Fatal(err)
+	}
+	want := `<ruby class="furi">令和<rp>（</rp><rt>れいわ</rt><rp>）</rp></ruby>8（2026）<ruby class="furi">年度<rp>（</rp><rt>ねんど</rt><rp>）</rp></ruby> ` +
+		`<ruby class="furi">令和<rp>（</rp><rt>れいわ</rt><rp>）</rp></ruby><ruby class="furi">元<rp>（</rp><rt>がん</rt><rp>）</rp></ruby><ruby class="furi">年<rp>（</rp><rt>ねん</rt><rp>）</rp></ruby>5<ruby class="furi">月<rp>（</rp><rt>がつ</rt><rp>）</rp></ruby>1<ruby class="furi">日<rp>（</rp><rt>にち</rt><rp>）</rp></ruby> x&lt;`
+	if b.String() != want {
+		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
 }
 
