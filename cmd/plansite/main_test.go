@@ -2,6 +2,8 @@ package main
 
 import (
 	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -16,5 +18,16 @@ func TestMain(m *testing.M) {
 // TestScripts runs the CLI scenarios in testdata/script: each is a small
 // site in a txtar archive, the commands run on it and what they must print.
 func TestScripts(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{Dir: "testdata/script", Setup: withoutBrowser})
+}
+
+// withoutBrowser leaves only the folder of the plansite command on PATH
+// and unsets CHROMIUM, so that scripts build without the slow large-print
+// PDFs (internal/pdf tests the printing) and see the note that they were
+// skipped.
+func withoutBrowser(e *testscript.Env) error {
+	bin, _, _ := strings.Cut(e.Getenv("PATH"), string(filepath.ListSeparator))
+	e.Setenv("PATH", bin)
+	e.Setenv("CHROMIUM", "")
+	return nil
 }

@@ -62,6 +62,11 @@ func validateSite(s *Site, errs *diag.List) {
 		}
 	}
 	checkMode(errs, siteFile, at("furigana"), s.Furigana)
+	for _, e := range s.Editions {
+		if e != EditionVertical {
+			errs.Add(diag.New(siteFile, at("editions"), fmt.Sprintf("editions: %q is not an edition", e), "the editions are: "+EditionVertical+" (a 縦書き EPUB)"))
+		}
+	}
 }
 
 func checkMode(errs *diag.List, file string, line int, mode string) {

@@ -23,7 +23,7 @@ type card struct {
 
 type homeBody struct {
 	Downloads        []link
-	Period           string
+	Period           template.HTML
 	Philosophy       []template.HTML
 	Policies         []template.HTML
 	PhilosophyNotYet bool
@@ -34,7 +34,7 @@ type homeBody struct {
 
 func (b *builder) home(t *text) content {
 	s, v := b.site, t.pg.variant
-	body := homeBody{Period: fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To)}
+	body := homeBody{Period: t.label(fiscalYear(s.Period.From) + "～" + fiscalYear(s.Period.To))}
 	phil, ny := pickList(v, s.Philosophy, s.Easy, func(e *plan.EasySite) []string { return e.Philosophy })
 	body.Philosophy, body.PhilosophyNotYet = t.inlines(siteFile, 1, phil), ny
 	pol, ny := pickList(v, s.Policies, s.Easy, func(e *plan.EasySite) []string { return e.Policies })
@@ -45,11 +45,7 @@ func (b *builder) home(t *text) content {
 	for _, p := range s.Pillars {
 		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
 	}
-	body.Downloads = []link{
-		{Href: rel(t.pg.path, zipPath), Text: t.L("dlzip")},
-		{Href: rel(t.pg.path, epubPath), Text: t.L("dlepub")},
-		{Href: rel(t.pg.path, easyEPUBPath), Text: t.L("dlepubeasy")},
-	}
+	body.Downloads = b.downloads(t)
 	title := b.siteTitle(v)
 	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body}
 }
