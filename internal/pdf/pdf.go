@@ -9,9 +9,9 @@
 // stylesheet does the rest. Chromium's Page.printToPDF then writes a PDF
 // with a document outline (from the headings), a structure tree (tagged
 // PDF, so screen readers and reflow work), page numbers and the running
-// title. The creation and modification dates are set to Options.Date, so
-// the same site gives the same PDF wherever Chromium itself is
-// deterministic.
+// title. The creation and modification dates are set to Options.Date and
+// the ids of the structure elements, which Chromium counts differently from
+// run to run, are renumbered by rank, so the same site gives the same PDF.
 //
 // The package talks to Chromium over the DevTools protocol on a pipe
 // (--remote-debugging-pipe), and serves the site to it from a loopback
@@ -217,7 +217,7 @@ func (b *browser) print(ctx context.Context, base string, date time.Time, d Doc)
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(d.Out, fixDates(raw, date), 0o644)
+	return os.WriteFile(d.Out, stable(raw, date), 0o644)
 }
 
 // assemble runs assemble.js in the page and reports its error, if any.
