@@ -105,9 +105,12 @@ func leadingNumber(name string) int {
 // becomes an XHTML content document; links between included pages point to
 // their documents, links to other pages become plain text, external links
 // stay, images are carried with their media types, and ruby is kept. The
-// book has a navigation document, a small style sheet, and the schema.org
-// accessibility metadata of EPUB Accessibility 1.1. The easy variant's title
-// gets EasyTitleSuffix and its identifier ":easy", so the two books differ.
+// book has a navigation document (its contents are Meta.Contents), a small
+// style sheet, and the accessibility metadata of EPUB Accessibility 1.1,
+// each claim computed from the book's own content (ruby coverage, images,
+// tables); a conformance claim only with Meta.Certifier. The easy
+// variant's title gets EasyTitleSuffix; without Meta.Identifier each book
+// gets a urn:uuid made from its title and variant, so editions differ.
 func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	byPath, err := index(files)
 	if err != nil {
