@@ -10,15 +10,19 @@ import (
 // path nor the CHROMIUM environment variable names a browser.
 var Names = []string{"chromium", "chromium-browser", "google-chrome"}
 
-// EnvVar is the environment variable that names the browser.
-const EnvVar = "CHROMIUM"
+// EnvVar is the environment variable that names the browser; the value
+// Off turns the PDFs off where the command line cannot (a CI job, make).
+const (
+	EnvVar = "CHROMIUM"
+	Off    = "none"
+)
 
 // ErrNoChromium means that no browser was found; the caller may go on
 // without the PDFs.
 var ErrNoChromium = errors.New("no Chromium found (install the chromium package, or give --chromium PATH or " + EnvVar + "=PATH)")
 
 // Find returns the browser to print with: flag when set, else the value of
-// CHROMIUM from getenv, else the first of Names on PATH. A browser named by
+// CHROMIUM from getenv (none: no browser), else the first of Names on PATH. A browser named by
 // the flag or the environment that cannot be run is an error (it was asked
 // for); finding none at all is ErrNoChromium.
 func Find(flag string, getenv func(string) string) (string, error) {
@@ -29,7 +33,11 @@ func Find(flag string, getenv func(string) string) (string, error) {
 		}
 		return p, nil
 	}
-	if env := getenv(EnvVar); env != "" {
+	env := getenv(EnvVar)
+	if env == Off {
+		return "", fmt.Errorf("%s=%s: %w", EnvVar, Off, ErrNoChromium)
+	}
+	if env != "" {
 		p, err := exec.LookPath(env)
 		if err != nil {
 			return "", fmt.Errorf("%s=%s: %w", EnvVar, env, err)

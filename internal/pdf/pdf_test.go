@@ -52,6 +52,9 @@ func TestFindOrder(t *testing.T) {
 	if _, err := Find("", func(string) string { return "/nowhere/chrome" }); err == nil || !strings.Contains(err.Error(), EnvVar+"=") {
 		t.Errorf("a missing CHROMIUM browser: %v", err)
 	}
+	if _, err := Find("", func(string) string { return Off }); !errors.Is(err, ErrNoChromium) {
+		t.Errorf("CHROMIUM=none: %v, want ErrNoChromium", err)
+	}
 	t.Setenv("PATH", t.TempDir())
 	if _, err := Find("", func(string) string { return "" }); !errors.Is(err, ErrNoChromium) {
 		t.Errorf("no browser at all: %v, want ErrNoChromium", err)
