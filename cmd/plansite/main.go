@@ -4,6 +4,7 @@
 // Usage:
 //
 //	plansite build [-s SOURCE] [-d DEST] [--minify=false] [--bundles=false] [--cache-dir DIR | --no-cache]
+//	               [--pdf=false] [--chromium PATH]
 //	plansite check [-s SOURCE] [--strict]
 //	plansite ruby [-s SOURCE] [--format html|text] < text
 //	plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]
@@ -39,6 +40,7 @@ const usage = `plansite builds an accessible website of a city plan.
 Usage:
   plansite build [-s SOURCE] [-d DEST] [--minify=false] [--bundles=false] [--cache-dir DIR | --no-cache]
                                                            build the site (default: . → public)
+        [--pdf=false] [--chromium PATH]                    large-print PDFs need Chromium (skipped without one)
   plansite check [-s SOURCE] [--strict]                    check easy-read texts and readings to confirm (unknown words, place names)
   plansite ruby [-s SOURCE] [--format html|text]           print text from standard input with furigana
   plansite serve [-s SOURCE] [--addr 127.0.0.1:1313]       preview: build, serve, rebuild and reload on changes
@@ -108,7 +110,9 @@ func build(args []string, stdout, stderr io.Writer) int {
 	fs, src := newFlags("build", stderr)
 	dest := fs.String("d", "public", "output folder")
 	minify := fs.Bool("minify", true, "minify HTML, CSS, JS and SVG")
-	bundles := fs.Bool("bundles", true, "make the ZIP and EPUB downloads")
+	bundles := fs.Bool("bundles", true, "make the ZIP, EPUB and PDF downloads")
+	pdf := fs.Bool("pdf", true, "print the large-print PDFs when Chromium is found")
+	chromium := fs.String("chromium", "", "Chromium for the PDFs (default: $CHROMIUM, else chromium, chromium-browser or google-chrome on PATH)")
 	cacheDir, noCache := cacheFlags(fs)
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
 	if !parse(fs, args) {
@@ -124,7 +128,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 		defer stop()
 	}
 	stats, err := site.Build(site.Options{Root: *src, Dest: *dest, Minify: *minify, Warnings: stderr,
-		CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !*bundles})
+		CacheDir: cachePath(*src, *cacheDir, *noCache), NoBundles: !*bundles, PDF: *pdf, Chromium: *chromium})
 	if err != nil {
 		fmt.Fprintln(stderr, err)
 		fmt.Fprintln(stderr, "plansite: build failed; the previous output was left as it was")

@@ -11,6 +11,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"compress/flate"
+	"crypto/sha1"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -44,8 +45,32 @@ func (f File) bytes() ([]byte, error) {
 type Meta struct {
 	Title, Author, Publisher string    // plan title, city, department
 	Language                 string    // "ja" when empty
-	Identifier               string    // e.g. "urn:plansite:" + base_url or title
+	Identifier               string    // unique per edition, e.g. the variant's URL; "" makes a urn:uuid from the title
 	Modified                 time.Time // fixed by the caller for determinism
+	// Certifier is who vouches for the EPUB's conformance claim (EPUB
+	// Accessibility 1.1, WCAG 2.1 AA), e.g. the city department; without
+	// one the EPUB makes no claim.
+	Certifier string
+	// Contents is the EPUB's table of contents; when empty, each page is
+	// one entry, labelled by its h1.
+	Contents []Entry
+	// Vertical makes the 縦書き edition: vertical-rl writing, pages that
+	// turn right to left, short numbers upright; VerticalTitleSuffix is
+	// added to the title.
+	Vertical bool
+}
+
+// uuidURN is a name-based (version 5, SHA-1) UUID URN for name, so that the
+// same name always gives the same identifier.
+func uuidURN(name string) string {
+	ns := [16]byte{0x6b, 0xa7, 0xb8, 0x11, 0x9d, 0xad, 0x11, 0xd1, 0x80, 0xb4, 0x00, 0xc0, 0x4f, 0xd4, 0x30, 0xc8} // the URL namespace
+	h := sha1.New()
+	h.Write(ns[:])
+	h.Write([]byte(name))
+	u := h.Sum(nil)[:16]
+	u[6] = u[6]&0x0f | 0x50
+	u[8] = u[8]&0x3f | 0x80
+	return fmt.Sprintf("urn:uuid:%x-%x-%x-%x-%x", u[0:4], u[4:6], u[6:8], u[8:10], u[10:16])
 }
 
 // JoinNames joins the parts of a name (city, department) with spaces,

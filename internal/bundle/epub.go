@@ -105,9 +105,12 @@ func leadingNumber(name string) int {
 // becomes an XHTML content document; links between included pages point to
 // their documents, links to other pages become plain text, external links
 // stay, images are carried with their media types, and ruby is kept. The
-// book has a navigation document, a small style sheet, and the schema.org
-// accessibility metadata of EPUB Accessibility 1.1. The easy variant's title
-// gets EasyTitleSuffix and its identifier ":easy", so the two books differ.
+// book has a navigation document (its contents are Meta.Contents), a small
+// style sheet, and the accessibility metadata of EPUB Accessibility 1.1,
+// each claim computed from the book's own content (ruby coverage, images,
+// tables); a conformance claim only with Meta.Certifier. The easy
+// variant's title gets EasyTitleSuffix; without Meta.Identifier each book
+// gets a urn:uuid made from its title and variant, so editions differ.
 func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	byPath, err := index(files)
 	if err != nil {
@@ -128,7 +131,7 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	prefix, _ := variantPrefix(variant)
 	easy := prefix != ""
 
-	l := &linker{pages: map[string]*page{}, files: byPath, resources: map[string]string{}}
+	l := &linker{pages: map[string]*page{}, files: byPath, resources: map[string]string{}, vertical: m.Vertical}
 	var pages []*page
 	for _, s := range sites {
 		out := strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".html") + ".xhtml"
@@ -147,23 +150,27 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	if easy && !strings.Contains(title, "わかりやすい版") {
 		title += EasyTitleSuffix
 	}
+	if m.Vertical {
+		title += VerticalTitleSuffix
+	}
 	id := m.Identifier
 	if id == "" {
-		id = "urn:plansite:" + m.Title
-	}
-	if easy {
-		id += ":easy"
+		id = uuidURN(title + "\x00" + variant)
 	}
 
 	entries := map[string][]byte{} // EPUB/… path → data
 	types := map[string]string{}   // EPUB/… path → media type
 	props := map[string]string{}   // EPUB/… path → manifest properties
-	var ruby, images bool
+	f := facts{easy: easy, certifier: m.Certifier}
 	for _, p := range pages {
 		l.rewrite(p, p.main)
 		fixIDRefs(p, p.main)
-		ruby = ruby || p.ruby
-		images = images || p.images
+		if m.Vertical {
+			tateChuYoko(p.main)
+		}
+		f.ruby.count(p.main, false)
+		f.images = f.images || p.images
+		f.tables = f.tables || p.tables
 		entries[p.out] = contentDoc(p, lang)
 		types[p.out] = "application/xhtml+xml"
 		var pr []string
@@ -186,9 +193,12 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 			return nil, fmt.Errorf("bundle: the site has a file %s that the EPUB needs for itself", name)
 		}
 	}
-	entries[navName], types[navName], props[navName] = navDoc(pages, lang, easy), "application/xhtml+xml", "nav"
+	entries[navName], types[navName], props[navName] = l.navDoc(tocEntries(m, pages), pages[0], lang, easy || f.ruby.full(), &f.ruby), "application/xhtml+xml", "nav"
 	entries[cssName], types[cssName] = epubCSS, "text/css"
-	entries[opfName] = packageDoc(m, title, id, lang, easy, ruby, images, pages, types, props)
+	if m.Vertical {
+		entries[cssName] = append(append([]byte{}, epubCSS...), verticalCSS...)
+	}
+	entries[opfName] = packageDoc(m, title, id, lang, f, pages, types, props)
 
 	var buf bytes.Buffer
 	zw := newZipWriter(&buf, m.Modified)
@@ -240,39 +250,42 @@ func contentDoc(p *page, lang string) []byte {
 	return b.Bytes()
 }
 
-// navDoc is the navigation document: the table of contents (each document
-// by its h1, with its h2 sections) and the landmarks.
-func navDoc(pages []*page, lang string, easy bool) []byte {
+// navDoc is the navigation document: the table of contents and the
+// landmarks. Its heading (with its reading when rubyHeading is set) and
+// labels count towards the ruby coverage.
+func (l *linker) navDoc(toc []Entry, first *page, lang string, rubyHeading bool, cov *coverage) []byte {
 	var b bytes.Buffer
-	tocTitle := "目次"
 	xhtmlHead(&b, lang, tocTitle, cssName)
 	b.WriteString("<body>\n")
 	b.WriteString("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n")
-	if easy {
-		b.WriteString("<h1 id=\"toc-title\"><ruby>目次<rp>（</rp><rt>もくじ</rt><rp>）</rp></ruby></h1>\n<ol>\n")
-	} else {
-		b.WriteString("<h1 id=\"toc-title\">目次</h1>\n<ol>\n")
+	heading, body := tocTitle, bodyTitle
+	if rubyHeading {
+		heading, body = tocTitleRuby, bodyTitleRuby
 	}
-	for _, p := range pages {
-		href := escapeIRI(p.out)
-		fmt.Fprintf(&b, "<li><a href=\"%s\">%s</a>", xmlText(href), xmlText(p.title))
-		if len(p.h2s) > 0 {
-			b.WriteString("\n<ol>\n")
-			for _, h := range p.h2s {
-				fmt.Fprintf(&b, "<li><a href=\"%s#%s\">%s</a></li>\n", xmlText(href), xmlText(escapeIRI(h.id)), xmlText(h.text))
-			}
-			b.WriteString("</ol>\n")
-		}
-		b.WriteString("</li>\n")
-	}
-	b.WriteString("</ol>\n</nav>\n")
+	b.WriteString("<h1 id=\"toc-title\">")
+	l.writeLabel(&b, heading, cov)
+	b.WriteString("</h1>\n")
+	l.writeTOC(&b, toc, cov)
+	b.WriteString("</nav>\n")
 	b.WriteString("<nav epub:type=\"landmarks\" id=\"landmarks\" aria-labelledby=\"landmarks-title\" hidden=\"hidden\">\n")
 	b.WriteString("<h2 id=\"landmarks-title\">ガイド</h2>\n<ol>\n")
-	fmt.Fprintf(&b, "<li><a epub:type=\"toc\" href=\"%s#toc\">目次</a></li>\n", navName)
-	fmt.Fprintf(&b, "<li><a epub:type=\"bodymatter\" href=\"%s\">本文</a></li>\n", xmlText(escapeIRI(pages[0].out)))
+	fmt.Fprintf(&b, "<li><a epub:type=\"toc\" href=\"%s#toc\">", navName)
+	l.writeLabel(&b, heading, cov)
+	fmt.Fprintf(&b, "</a></li>\n<li><a epub:type=\"bodymatter\" href=\"%s\">", xmlText(escapeIRI(first.out)))
+	l.writeLabel(&b, body, cov)
+	b.WriteString("</a></li>\n")
 	b.WriteString("</ol>\n</nav>\n</body>\n</html>\n")
 	return b.Bytes()
 }
+
+// The words of the navigation document; books whose text has ruby on
+// every kanji give their readings.
+const (
+	tocTitle      = "目次"
+	tocTitleRuby  = "<ruby>目次<rp>（</rp><rt>もくじ</rt><rp>）</rp></ruby>"
+	bodyTitle     = "本文"
+	bodyTitleRuby = "<ruby>本文<rp>（</rp><rt>ほんぶん</rt><rp>）</rp></ruby>"
+)
 
 // manifestID makes an XML id from an EPUB path.
 func manifestID(p string, used map[string]bool) string {
@@ -295,7 +308,7 @@ func manifestID(p string, used map[string]bool) string {
 }
 
 // packageDoc is the OPF package document.
-func packageDoc(m Meta, title, id, lang string, easy, ruby, images bool, pages []*page, types, props map[string]string) []byte {
+func packageDoc(m Meta, title, id, lang string, f facts, pages []*page, types, props map[string]string) []byte {
 	var b bytes.Buffer
 	w := func(format string, a ...any) { fmt.Fprintf(&b, format, a...) }
 	t := xmlText
@@ -315,24 +328,19 @@ func packageDoc(m Meta, title, id, lang string, easy, ruby, images bool, pages [
 
 	// EPUB Accessibility 1.1 / schema.org accessibility metadata.
 	b.WriteString("    <meta property=\"schema:accessMode\">textual</meta>\n")
-	if images {
+	if f.images {
 		b.WriteString("    <meta property=\"schema:accessMode\">visual</meta>\n")
 	}
 	b.WriteString("    <meta property=\"schema:accessModeSufficient\">textual</meta>\n")
-	features := []string{"displayTransformability", "readingOrder", "structuralNavigation", "tableOfContents"}
-	if images {
-		features = append(features, "alternativeText")
-	}
-	if ruby {
-		features = append(features, "rubyAnnotations")
-	}
-	sort.Strings(features)
-	for _, f := range features {
-		w("    <meta property=\"schema:accessibilityFeature\">%s</meta>\n", f)
+	for _, feat := range f.features() {
+		w("    <meta property=\"schema:accessibilityFeature\">%s</meta>\n", feat)
 	}
 	b.WriteString("    <meta property=\"schema:accessibilityHazard\">none</meta>\n")
-	w("    <meta property=\"schema:accessibilitySummary\">%s</meta>\n", t(summary(easy, ruby, images)))
-	b.WriteString("    <meta property=\"dcterms:conformsTo\">EPUB Accessibility 1.1 - WCAG 2.1 Level AA</meta>\n")
+	w("    <meta property=\"schema:accessibilitySummary\">%s</meta>\n", t(f.summary()))
+	if f.certifier != "" {
+		w("    <meta property=\"dcterms:conformsTo\">%s</meta>\n", conformance)
+		w("    <meta property=\"a11y:certifiedBy\">%s</meta>\n", t(f.certifier))
+	}
 	b.WriteString("  </metadata>\n")
 
 	// manifest, sorted by href
@@ -354,7 +362,11 @@ func packageDoc(m Meta, title, id, lang string, easy, ruby, images bool, pages [
 	}
 	b.WriteString("  </manifest>\n")
 
-	b.WriteString("  <spine page-progression-direction=\"ltr\">\n")
+	ppd := "ltr"
+	if m.Vertical {
+		ppd = "rtl" // vertical-rl pages turn to the left
+	}
+	w("  <spine page-progression-direction=\"%s\">\n", ppd)
 	for i, p := range pages {
 		w("    <itemref idref=\"%s\"/>\n", ids[p.out])
 		if i == 0 {
@@ -365,23 +377,4 @@ func packageDoc(m Meta, title, id, lang string, easy, ruby, images bool, pages [
 	}
 	b.WriteString("  </spine>\n</package>\n")
 	return b.Bytes()
-}
-
-// summary is the Japanese accessibility summary.
-func summary(easy, ruby, images bool) string {
-	var s strings.Builder
-	if easy {
-		s.WriteString("この電子書籍は、計画のわかりやすい版です。")
-	}
-	s.WriteString("見出し、目次、読む順番が設定されていて、スクリーンリーダーや音声読み上げで読めます。")
-	s.WriteString("表には見出しと説明があります。")
-	if images {
-		s.WriteString("絵や図には、内容を説明する代替テキストがあります。")
-	}
-	if ruby {
-		s.WriteString("漢字には、ふりがな（ルビ）が付いています。")
-	}
-	s.WriteString("文字の大きさ、書体、色は、読書アプリの設定で変えられます。")
-	s.WriteString("WCAG 2.1 レベルAAに沿って作っています。点滅や音など、体調に影響するおそれのある内容はありません。")
-	return s.String()
 }

@@ -40,12 +40,11 @@ func siteFiles(t testing.TB) []File {
 
 func testMeta() Meta {
 	return Meta{
-		Title:      "第四次小平市障がい者福祉計画",
-		Author:     "小平市",
-		Publisher:  "健康福祉部 障がい者支援課",
-		Language:   "ja",
-		Identifier: "urn:plansite:https://www.example.jp/plan/",
-		Modified:   time.Date(2024, 4, 1, 9, 30, 14, 0, time.UTC),
+		Title:     "第四次小平市障がい者福祉計画",
+		Author:    "小平市",
+		Publisher: "健康福祉部 障がい者支援課",
+		Language:  "ja",
+		Modified:  time.Date(2024, 4, 1, 9, 30, 14, 0, time.UTC),
 	}
 }
 

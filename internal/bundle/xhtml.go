@@ -21,6 +21,7 @@ type page struct {
 	title  string          // the h1 as plain text (no readings)
 	h2s    []heading       // h2s that have an id, for the navigation document
 	ruby   bool            // has <ruby>
+	tables bool            // has <table>
 	images bool            // has <img> after rewriting
 	svg    bool            // has inline <svg>
 	math   bool            // has inline <math>
@@ -43,6 +44,10 @@ var dropped = map[atom.Atom]bool{
 // droppedClasses mark site chrome that may sit inside <main>.
 var droppedClasses = []string{"pager", "skip-link", "prefs", "prefs-panel", "variant-switch", "search", "print-tools", "read-aloud"}
 
+// webOnly marks parts of a page that work only on the web site, such as
+// the download links (docs/theme.md): offline editions leave them out.
+const webOnly = "data-web-only"
+
 // idrefAttrs hold space-separated ids of the same document.
 var idrefAttrs = []string{"aria-labelledby", "aria-describedby", "aria-controls", "aria-owns",
 	"aria-flowto", "aria-activedescendant", "aria-details", "aria-errormessage", "headers", "for", "list"}
@@ -60,6 +65,11 @@ func hasClass(n *html.Node, classes ...string) bool {
 		}
 	}
 	return false
+}
+
+func hasAttr(n *html.Node, key string) bool {
+	_, ok := attr(n, key)
+	return ok
 }
 
 func attr(n *html.Node, key string) (string, bool) {
@@ -143,7 +153,7 @@ func clean(n *html.Node) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			if c.Namespace == "" && (dropped[c.DataAtom] || hasClass(c, droppedClasses...)) {
+			if c.Namespace == "" && (dropped[c.DataAtom] || hasClass(c, droppedClasses...) || hasAttr(c, webOnly)) {
 				n.RemoveChild(c)
 				break
 			}
@@ -191,6 +201,8 @@ func (p *page) collect(n *html.Node) {
 			p.math = true
 		case n.Namespace == "" && n.DataAtom == atom.Ruby:
 			p.ruby = true
+		case n.Namespace == "" && n.DataAtom == atom.Table:
+			p.tables = true
 		case n.Namespace == "" && n.DataAtom == atom.H1 && p.title == "":
 			p.title = plainText(n)
 		case n.Namespace == "" && n.DataAtom == atom.H2:
@@ -240,6 +252,7 @@ type linker struct {
 	pages     map[string]*page  // by site path
 	files     map[string][]byte // the whole site
 	resources map[string]string // EPUB path → media type of carried images
+	vertical  bool              // the 縦書き edition: numbers in labels set upright too
 }
 
 // resolve turns a relative URL of the page into a site path, or "".

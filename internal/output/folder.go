@@ -67,17 +67,29 @@ func New(dest string, doMinify bool) (*Folder, error) {
 // Write minifies data by the type of p's extension and writes it as p. It
 // returns the size written.
 func (o *Folder) Write(p string, data []byte) (int64, error) {
-	if o.min != nil {
-		if mt, ok := mediaTypes[path.Ext(p)]; ok {
-			var buf bytes.Buffer
-			buf.Grow(len(data))
-			if err := o.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
-				return 0, fmt.Errorf("minify %s: %w", p, err)
-			}
-			data = buf.Bytes()
-		}
+	data, err := o.Minify(p, data)
+	if err != nil {
+		return 0, err
 	}
 	return int64(len(data)), o.WriteRaw(p, data)
+}
+
+// Minify returns data minified by the type of p's extension, as Write
+// would write it (unchanged when the folder does not minify).
+func (o *Folder) Minify(p string, data []byte) ([]byte, error) {
+	if o.min == nil {
+		return data, nil
+	}
+	mt, ok := mediaTypes[path.Ext(p)]
+	if !ok {
+		return data, nil
+	}
+	var buf bytes.Buffer
+	buf.Grow(len(data))
+	if err := o.min.Minify(mt, &buf, bytes.NewReader(data)); err != nil {
+		return nil, fmt.Errorf("minify %s: %w", p, err)
+	}
+	return buf.Bytes(), nil
 }
 
 // WriteRaw writes data as p without minifying it.

@@ -3,6 +3,7 @@ package plan
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -112,6 +113,7 @@ func TestLoadErrors(t *testing.T) {
 		{"unquoted ruby", "site.yaml", strings.Replace(goodSite, "title: 第四次", "title: {第四次|だいよじ}", 1),
 			[]string{"content/site.yaml:", "a value that starts with ruby must be quoted"}},
 		{"bad mode", "site.yaml", strings.Replace(goodSite, "grade:6", "grade:9", 1), []string{`furigana: "grade:9" is not a mode`}},
+		{"bad edition", "site.yaml", goodSite + "editions: [vertical, tategaki]\n", []string{`content/site.yaml:` + strconv.Itoa(strings.Count(goodSite, "\n")+1) + `: editions: "tategaki" is not an edition`, "vertical"}},
 		{"orphan easy", "chapters/09-x.easy.md", "---\ntitle: x\nweight: 1\n---\n", []string{"content/chapters/09-x.easy.md:1: easy-read text has no standard chapter"}},
 	}
 	for _, tt := range tests {

@@ -35,6 +35,9 @@ type Site struct {
 	Easy             *EasySite        `yaml:"easy"`
 	EasyRead         EasyReadLimits   `yaml:"easyread"`
 	A11y             *A11yPolicy      `yaml:"accessibility"`
+	// Editions are optional offline editions: "vertical" (縦書き) adds a
+	// vertical EPUB of the standard variant.
+	Editions []string `yaml:"editions"`
 
 	// Lines holds the line of each key of site.yaml.
 	Lines KeyLines `yaml:"-"`
@@ -58,6 +61,19 @@ type Site struct {
 	Unloaded map[string]bool `yaml:"-"`
 	// A11yResults is the parsed results file of the last accessibility test run, if any.
 	A11yResults *A11yResults `yaml:"-"`
+}
+
+// Editions that site.yaml may ask for.
+const EditionVertical = "vertical"
+
+// HasEdition tells whether site.yaml asks for edition e.
+func (s *Site) HasEdition(e string) bool {
+	for _, x := range s.Editions {
+		if x == e {
+			return true
+		}
+	}
+	return false
 }
 
 // Period is the plan period in Japanese fiscal years (April to March).

@@ -62,6 +62,11 @@ func validateSite(s *Site, errs *diag.List) {
 	}
 	checkDate(errs, siteFile, at("published"), "published", s.Published)
 	checkMode(errs, siteFile, at("furigana"), s.Furigana)
+	for _, e := range s.Editions {
+		if e != EditionVertical {
+			errs.Add(diag.New(siteFile, at("editions"), fmt.Sprintf("editions: %q is not an edition", e), "the editions are: "+EditionVertical+" (a 縦書き EPUB)"))
+		}
+	}
 }
 
 // checkDate checks an optional YYYY-MM-DD date.

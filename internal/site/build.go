@@ -47,6 +47,10 @@ type Options struct {
 	// Session, when set, carries the last build's manifest to the next
 	// build in the same process (a preview server).
 	Session *Session
+	// PDF prints the large-print PDFs with Chromium when one is found
+	// (slow: off in the preview server).
+	PDF      bool
+	Chromium string // the browser for the PDFs; "" finds one (see pdf.Find)
 }
 
 // Stats describe a finished build.
@@ -73,6 +77,8 @@ type builder struct {
 	carried    atomic.Int64    // pages carried over from the previous build
 	mdWarnings int             // Markdown warnings printed
 
+	chromium string // the browser that prints the PDFs; "" for none
+
 	copyMu sync.Mutex
 	copies map[string]string // output path → content path of files copied as they are, of all pages
 }
@@ -96,6 +102,9 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	}
 	b, err := newBuilder(s, opts)
 	if err != nil {
+		return Stats{}, err
+	}
+	if err := b.findChromium(); err != nil {
 		return Stats{}, err
 	}
 	warnings, err := b.easyGaps()
@@ -151,7 +160,10 @@ func (b *builder) writeSite(out *output.Folder) error {
 		err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
 	}
 	if err == nil && !b.opts.NoBundles {
-		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return bundlePaths, b.writeBundles(out) })
+		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return b.bundlePaths(), b.writeBundles(out) })
+	}
+	if err == nil && !b.opts.NoBundles && b.chromium != "" {
+		err = b.derive(prev, next, out, "pdf", derived, func() ([]string, error) { return pdfPaths, b.writePDFs(out) })
 	}
 	if err != nil {
 		return err

@@ -1,8 +1,9 @@
 package site
 
 import (
+	"context"
+	"errors"
 	"fmt"
-	"github.com/plansite/plansite/internal/output"
 	"os"
 	"path"
 	"path/filepath"
@@ -10,59 +11,74 @@ import (
 	"time"
 
 	"github.com/plansite/plansite/internal/bundle"
+	"github.com/plansite/plansite/internal/output"
+	"github.com/plansite/plansite/internal/pdf"
+	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
 )
 
 // Output paths of the offline bundles, linked from the home page.
 const (
-	zipPath      = "downloads/plan.zip"
-	epubPath     = "downloads/plan.epub"
-	easyEPUBPath = "downloads/plan-easy.epub"
+	zipPath          = "downloads/plan.zip"
+	epubPath         = "downloads/plan.epub"
+	easyEPUBPath     = "downloads/plan-easy.epub"
+	verticalEPUBPath = "downloads/plan-vertical.epub"
+	pdfPath          = "downloads/plan-large.pdf"
+	easyPDFPath      = "downloads/plan-easy-large.pdf"
 )
 
 // OnDemand are the path prefixes of the files that a build with NoSearch
 // and NoBundles leaves out.
 var OnDemand = []string{"downloads/", assetsDir + "search"}
 
-// bundlePaths are the bundle files.
-var bundlePaths = []string{epubPath, easyEPUBPath, zipPath}
+// pdfPaths are the large-print PDFs.
+var pdfPaths = []string{pdfPath, easyPDFPath}
+
+// bundlePaths are the files writeBundles makes: the EPUBs and the ZIP.
+func (b *builder) bundlePaths() []string {
+	var out []string
+	for _, bk := range b.epubs() {
+		out = append(out, bk.path)
+	}
+	return append(out, zipPath)
+}
 
 // writeBundles makes the offline versions of the finished site from the
-// files in out: a ZIP of the whole site (it works opened from file://) and
-// an EPUB 3 of each variant. The ZIP reads each file only when it packs
-// it, and reuses the compressed entries of files the previous build's ZIP
-// already holds unchanged.
+// files in out: an EPUB 3 of each variant (and the 縦書き edition when
+// site.yaml asks for it), then a ZIP of the whole site with them (it works
+// opened from file://). The ZIP reads each file only when it packs it, and
+// reuses the compressed entries of files the previous build's ZIP already
+// holds unchanged. Its home pages link what it cannot hold to the web site.
 func (b *builder) writeBundles(out *output.Folder) error {
 	var in []bundle.File
 	for _, p := range out.Files() {
 		in = append(in, bundle.File{Path: p, Load: func() ([]byte, error) { return out.Read(p) }})
 	}
-	m := b.bundleMeta()
-	var books [2][]byte
-	var errs [2]error
-	b.parallel(2, func(i int) {
-		books[i], errs[i] = bundle.EPUB(epubInput(in, i == 1), []string{"standard", "easy"}[i], m)
+	books := b.epubs()
+	data := make([][]byte, len(books))
+	errs := make([]error, len(books))
+	b.parallel(len(books), func(i int) {
+		data[i], errs[i] = bundle.EPUB(epubInput(in, books[i].variant == "easy"), books[i].variant, books[i].meta)
 	})
-	if errs[0] != nil {
-		return fmt.Errorf("EPUB bundle: %w", errs[0])
+	for i, bk := range books {
+		if errs[i] != nil {
+			return fmt.Errorf("EPUB bundle %s: %w", bk.path, errs[i])
+		}
+		if err := out.WriteRaw(bk.path, data[i]); err != nil {
+			return err
+		}
+		// the ZIP carries the EPUBs too, so its copy of the site is complete
+		in = append(in, bundle.File{Path: bk.path, Data: data[i]})
 	}
-	if errs[1] != nil {
-		return fmt.Errorf("EPUB bundle (わかりやすい版): %w", errs[1])
-	}
-	if err := out.WriteRaw(epubPath, books[0]); err != nil {
+	if err := b.zipHomes(in, out); err != nil {
 		return err
 	}
-	if err := out.WriteRaw(easyEPUBPath, books[1]); err != nil {
-		return err
-	}
-	// the ZIP carries the EPUBs too, so its copy of the site is complete
-	in = append(in, bundle.File{Path: epubPath, Data: books[0]}, bundle.File{Path: easyEPUBPath, Data: books[1]})
 	zipFile := out.Path(zipPath)
 	f, err := os.Create(zipFile)
 	if err != nil {
 		return err
 	}
-	err = bundle.WriteZIP(f, in, m, bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
+	err = bundle.WriteZIP(f, in, b.bundleMeta(Standard), bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
 		Previous: filepath.Join(b.opts.Dest, filepath.FromSlash(zipPath))})
 	if cerr := f.Close(); err == nil {
 		err = cerr
@@ -91,18 +107,42 @@ func epubInput(files []bundle.File, easy bool) []bundle.File {
 	return out
 }
 
-// bundleMeta describes the plan for the bundles. The date is the site's
-// published date, else April 1 of the first fiscal year, so that the same
-// input always gives the same bytes.
-func (b *builder) bundleMeta() bundle.Meta {
-	s := b.site
-	mod, err := time.Parse("2006-01-02", s.Published)
-	if err != nil {
-		mod = time.Date(s.Period.From, time.April, 1, 0, 0, 0, 0, time.UTC)
+// book is one EPUB edition.
+type book struct {
+	path, variant string
+	meta          bundle.Meta
+}
+
+// epubs are the EPUB editions of the site.
+func (b *builder) epubs() []book {
+	out := []book{
+		{epubPath, "standard", b.bundleMeta(Standard)},
+		{easyEPUBPath, "easy", b.bundleMeta(Easy)},
 	}
-	id := "urn:plansite:" + ruby.Plain(s.Title)
+	if b.site.HasEdition(plan.EditionVertical) {
+		m := b.bundleMeta(Standard)
+		m.Vertical = true
+		if b.site.BaseURL != "" {
+			m.Identifier = strings.TrimSuffix(b.site.BaseURL, "/") + "/" + verticalEPUBPath
+		}
+		out = append(out, book{verticalEPUBPath, "standard", m})
+	}
+	return out
+}
+
+// bundleMeta describes the plan for the bundles of variant v. The
+// identifier is the variant's address when base_url is set (else the
+// bundle makes one from the title). The department that publishes the plan
+// vouches for the conformance claim.
+func (b *builder) bundleMeta(v Variant) bundle.Meta {
+	s := b.site
+	id := ""
 	if s.BaseURL != "" {
-		id = strings.TrimSuffix(s.BaseURL, "/") + "/"
+		id = strings.TrimSuffix(s.BaseURL, "/") + "/" + variantPath("", v)
+	}
+	dept := s.Contact.Department
+	if dept != "" && !strings.HasPrefix(dept, s.City) {
+		dept = strings.TrimSpace(s.City + " " + dept)
 	}
 	return bundle.Meta{
 		Title:      ruby.Plain(s.Title),
@@ -110,6 +150,147 @@ func (b *builder) bundleMeta() bundle.Meta {
 		Publisher:  bundle.JoinNames(s.City, s.Contact.Department),
 		Language:   "ja",
 		Identifier: id,
-		Modified:   mod,
+		Modified:   b.published(),
+		Certifier:  dept,
+		Contents:   b.contents(v),
 	}
+}
+
+// published is the site's published date, else April 1 of the first
+// fiscal year, so that the same input always gives the same bytes.
+func (b *builder) published() time.Time {
+	s := b.site
+	t, err := time.Parse("2006-01-02", s.Published)
+	if err != nil {
+		t = time.Date(s.Period.From, time.April, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t
+}
+
+// findChromium decides whether this build prints the large-print PDFs:
+// only when asked (Options.PDF, and bundles are made) and a browser is
+// found. Finding none is a
+// note, said once, and the build goes on; a browser that was named but
+// cannot be run is an error.
+func (b *builder) findChromium() error {
+	if !b.opts.PDF || b.opts.NoBundles {
+		return nil
+	}
+	c, err := pdf.Find(b.opts.Chromium, os.Getenv)
+	if errors.Is(err, pdf.ErrNoChromium) {
+		if b.opts.Warnings != nil {
+			fmt.Fprintf(b.opts.Warnings, "note: the large-print PDFs (%s, %s) were skipped: %v\n", pdfPath, easyPDFPath, err)
+		}
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("large-print PDFs: %w", err)
+	}
+	b.chromium = c
+	return nil
+}
+
+// writePDFs prints the large-print PDF of each variant from the pages
+// already written into out, before the build is swapped in.
+func (b *builder) writePDFs(out *output.Folder) error {
+	if b.chromium == "" {
+		return nil
+	}
+	var docs []pdf.Doc
+	for _, v := range []Variant{Standard, Easy} {
+		file := pdfPath
+		if v == Easy {
+			file = easyPDFPath
+		}
+		heading := label("contents", v)
+		if b.mode(v, "").on {
+			heading = string(b.newText(&page{path: variantPath(homePath, v), variant: v, mode: b.mode(v, "")}).label(heading))
+		}
+		docs = append(docs, pdf.Doc{
+			Pages:    b.pdfPages(v),
+			Out:      out.Path(file),
+			Title:    ruby.Plain(b.siteTitle(v)),
+			Contents: pdf.Contents{Heading: heading, Entries: b.contents(v)},
+		})
+	}
+	err := pdf.Print(context.Background(), pdf.Options{Chromium: b.chromium, Root: out.Path("."), Date: b.published()}, docs)
+	if err != nil {
+		return fmt.Errorf("large-print PDFs: %w (build without them with --pdf=false)", err)
+	}
+	for _, p := range pdfPaths {
+		out.Add(p)
+	}
+	return nil
+}
+
+// pdfPages are the pages of variant v that the large-print PDF holds, in
+// reading order: home, chapters, pillars, glossary and contact.
+func (b *builder) pdfPages(v Variant) []string {
+	out := []string{variantPath(homePath, v)}
+	for _, c := range b.site.Chapters {
+		out = append(out, variantPath(chapterPath(c.Slug), v))
+	}
+	for _, p := range b.site.Pillars {
+		out = append(out, variantPath(pillarPath(p.Number), v))
+	}
+	if len(b.site.Glossary) > 0 {
+		out = append(out, variantPath(glossaryPath, v))
+	}
+	return append(out, variantPath(contactPath, v))
+}
+
+// download is one file of the home page's download section.
+type download struct {
+	path, label string
+	inZip       bool // plan.zip holds it
+}
+
+// downloads are the links of the home page's download section. In the
+// copy inside plan.zip, files that the ZIP does not hold (itself, the
+// PDFs) link to the web site when base_url is set, and are left out
+// otherwise, so that the ZIP has no dead link.
+func (b *builder) downloads(t *text) []link {
+	all := []download{{zipPath, "dlzip", false}, {epubPath, "dlepub", true}, {easyEPUBPath, "dlepubeasy", true}}
+	if b.site.HasEdition(plan.EditionVertical) {
+		all = append(all, download{verticalEPUBPath, "dlepubvertical", true})
+	}
+	if b.chromium != "" {
+		all = append(all, download{pdfPath, "dlpdf", false}, download{easyPDFPath, "dlpdfeasy", false})
+	}
+	var out []link
+	for _, d := range all {
+		switch {
+		case !t.pg.inZip || d.inZip:
+			out = append(out, link{Href: rel(t.pg.path, d.path), Text: t.L(d.label)})
+		case b.site.BaseURL != "":
+			out = append(out, link{Href: strings.TrimSuffix(b.site.BaseURL, "/") + "/" + d.path, Text: t.L(d.label) + t.L("dlonline")})
+		}
+	}
+	return out
+}
+
+// zipHomes renders the home pages again for the copy of the site inside
+// plan.zip (minified as out minifies) and puts them in place of the web
+// site's in files.
+func (b *builder) zipHomes(files []bundle.File, out *output.Folder) error {
+	for _, pg := range b.pages() {
+		if pg.kind != "home" {
+			continue
+		}
+		zpg := *pg
+		zpg.inZip = true
+		data, _, _, err := b.render(&zpg)
+		if err == nil {
+			data, err = out.Minify(pg.path, data)
+		}
+		if err != nil {
+			return err
+		}
+		for i := range files {
+			if files[i].Path == pg.path {
+				files[i].Data, files[i].Load = data, nil
+			}
+		}
+	}
+	return nil
 }

@@ -152,7 +152,8 @@ func (b *builder) globalKey() (string, error) {
 			h.Write([]byte(p))
 		}
 	}
-	write(manifestFormat, buildid.Program(), strconv.FormatBool(b.opts.Minify))
+	// the home pages link the PDFs only when there is a browser to print them
+	write(manifestFormat, buildid.Program(), strconv.FormatBool(b.opts.Minify), strconv.FormatBool(b.chromium != ""))
 	err := fs.WalkDir(b.theme, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

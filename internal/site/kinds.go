@@ -47,11 +47,7 @@ func (b *builder) home(t *text) content {
 		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
 	}
 	body.Progress = b.summary(t, s.Pillars)
-	body.Downloads = []link{
-		{Href: rel(t.pg.path, zipPath), Text: t.L("dlzip")},
-		{Href: rel(t.pg.path, epubPath), Text: t.L("dlepub")},
-		{Href: rel(t.pg.path, easyEPUBPath), Text: t.L("dlepubeasy")},
-	}
+	body.Downloads = b.downloads(t)
 	title := b.siteTitle(v)
 	period := b.fiscalYear(s.Period.From) + "～" + b.fiscalYear(s.Period.To)
 	body.Period = t.label(period)

@@ -123,6 +123,12 @@ var labels = map[string][2]string{
 	"glossaryterm": {"ことば", "ことば"},
 	"reading":      {"読み", "読みかた"},
 	"explanation":  {"説明", "せつめい"},
+	"prefs":          {"表示の設定（文字の大きさ・色・{~行|ぎょう}の間隔）", "見かたを かえる（字の 大きさ・色・{~行|ぎょう}の あいだ）"},
+	"dlepubvertical": {"縦書きの電子書籍（EPUB形式）", "たてがきの 電子書籍（EPUB）"},
+	"dlpdf":          {"大きな文字で印刷できる版（PDF形式）", "大きな 文字の 本（PDF）"},
+	"dlpdfeasy":      {"わかりやすい版を大きな文字で（PDF形式）", "わかりやすい版を 大きな 文字で（PDF）"},
+	"contents":       {"目次", "目次"},
+	"dlonline":       {"（ウェブサイトからダウンロードしてください。インターネットが必要です）", "（ウェブサイトから ダウンロードします。インターネットが いります）"},
 }
 
 // label returns the interface word key in variant v.

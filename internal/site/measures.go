@@ -78,7 +78,7 @@ func (b *builder) direction(t *text, p *plan.Pillar, d *plan.Direction) directio
 	title, ny := pick(v, d.Title, easyTitle(d.Easy))
 	summary, _ := pick(v, d.Summary, d.Easy.Body())
 	dv := directionView{
-		ID:     "direction-" + itoa(p.Number) + "-" + itoa(d.Number),
+		ID:     directionID(p, d),
 		Label:  t.label(label("direction", v) + itoa(d.Number)),
 		Title:  t.inline(p.File, d.TextLine("title", v == Easy), title),
 		NotYet: ny,
@@ -90,6 +90,11 @@ func (b *builder) direction(t *text, p *plan.Pillar, d *plan.Direction) directio
 		dv.Measures = append(dv.Measures, b.measure(t, m))
 	}
 	return dv
+}
+
+// directionID is the element id of direction d on its pillar's page.
+func directionID(p *plan.Pillar, d *plan.Direction) string {
+	return "direction-" + itoa(p.Number) + "-" + itoa(d.Number)
 }
 
 func (b *builder) measure(t *text, m *plan.Measure) measureView {

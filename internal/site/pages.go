@@ -17,6 +17,7 @@ type page struct {
 	file    string        // main source file, for errors; may be empty
 	chapter *plan.Chapter // the chapter a chapter page shows, whose body is its own input
 	make    func(t *text) content
+	inZip   bool // rendered for the copy of the site inside plan.zip
 }
 
 // content is what a page kind produces for the layout.
