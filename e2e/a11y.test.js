@@ -95,7 +95,12 @@ async function newContext(opts = {}) {
 // Collects failed same-site requests and script errors of a page.
 function watch(page, problems, relOf) {
   page.on('pageerror', (e) => problems.push(`${relOf()}: script error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`${relOf()}: request failed: ${r.url()} ${r.failure()?.errorText || ''}`));
+  // A request aborted because the test moved on to the next page (a late
+  // favicon) is not a missing file: those fail with ERR_FILE_NOT_FOUND.
+  page.on('requestfailed', (r) => {
+    const err = r.failure()?.errorText || '';
+    if (err !== 'net::ERR_ABORTED') problems.push(`${relOf()}: request failed: ${r.url()} ${err}`);
+  });
   page.on('response', (r) => {
     if (r.status() >= 400 && !relOf().endsWith('404.html')) problems.push(`${relOf()}: HTTP ${r.status()} ${r.url()}`);
   });

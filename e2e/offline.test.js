@@ -29,14 +29,16 @@ const EPUBS = ['plan.epub', 'plan-easy.epub', 'plan-vertical.epub'].filter((f) =
 const PDFS = ['plan-large.pdf', 'plan-easy-large.pdf'];
 
 // rubyCoverage counts the kanji in the books' XHTML and those under a
-// <ruby> that has a reading (document titles excepted: they cannot hold ruby).
+// <ruby> that has a reading (document titles excepted: they cannot hold
+// ruby; SVG charts too: they are images whose text equivalent, the data
+// table beside each, is counted with its ruby).
 function rubyCoverage(files) {
   let kanji = 0;
   let covered = 0;
   const han = /\p{Script=Han}/gu;
   for (const [name, data] of files) {
     if (!name.endsWith('.xhtml')) continue;
-    let s = data.toString('utf8').replace(/<head>[\s\S]*?<\/head>/, '');
+    let s = data.toString('utf8').replace(/<head>[\s\S]*?<\/head>/, '').replace(/<svg\b[\s\S]*?<\/svg>/g, '');
     s = s.replace(/<ruby\b[^>]*>([\s\S]*?)<\/ruby>/g, (_, inner) => {
       const hasReading = /<rt\b[^>]*>[^<\s]/.test(inner);
       const base = inner.replace(/<rt\b[^>]*>[\s\S]*?<\/rt>|<rp\b[^>]*>[\s\S]*?<\/rp>/g, '').replace(/<[^>]+>/g, '');

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/plansite/plansite/internal/output"
+	"html"
 	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"sync"
 
@@ -288,6 +290,27 @@ var funcs = template.FuncMap{
 	"statusClass": statusClass,
 	"measureArgs": measureArgs,
 	"jdate":       japaneseDate,
+	"label":       accessibleLabel,
+}
+
+// rubyAnnotation matches the readings of rendered ruby, and markup the
+// tags of a rendered fragment.
+var (
+	rubyAnnotation = regexp.MustCompile(`<rt>[^<]*</rt>|<rp>[^<]*</rp>`)
+	markup         = regexp.MustCompile(`<[^>]*>`)
+)
+
+// accessibleLabel is the text of rendered interface words without their
+// readings, for an aria-label: a name taken from an element with ruby
+// (aria-labelledby, a figcaption) would be read with the readings glued
+// to the words. The fragments come from this package's own rendering of
+// labels and titles.
+func accessibleLabel(parts ...any) string {
+	var b strings.Builder
+	for _, p := range parts {
+		fmt.Fprint(&b, p)
+	}
+	return html.UnescapeString(markup.ReplaceAllString(rubyAnnotation.ReplaceAllString(b.String(), ""), ""))
 }
 
 // statusClass maps a measure status to its CSS class.
