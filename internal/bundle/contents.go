@@ -101,12 +101,7 @@ func stripLabel(n *html.Node) {
 		if c.Type == html.ElementNode {
 			delAttr(c, "id")
 			if c.DataAtom == atom.A {
-				first := c.FirstChild
-				unwrap(c)
-				if first != nil {
-					next = first
-				}
-				c = next
+				c = unwrapLink(c, next)
 				continue
 			}
 			stripLabel(c)

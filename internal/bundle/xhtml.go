@@ -286,13 +286,7 @@ func (l *linker) rewrite(p *page, n *html.Node) {
 						c = next
 						continue
 					} else {
-						// keep the text, drop the link
-						first := c.FirstChild
-						unwrap(c)
-						if first != nil {
-							next = first
-						}
-						c = next
+						c = unwrapLink(c, next) // keep the text, drop the link
 						continue
 					}
 				}
@@ -326,6 +320,18 @@ func unwrap(n *html.Node) {
 		c = next
 	}
 	parent.RemoveChild(n)
+}
+
+// unwrapLink replaces the link a by its children and returns the node to
+// visit next: a's first child, so the text it held is still walked, else
+// next (a's sibling).
+func unwrapLink(a, next *html.Node) *html.Node {
+	first := a.FirstChild
+	unwrap(a)
+	if first != nil {
+		return first
+	}
+	return next
 }
 
 // link returns the EPUB href for href on page p, or keep=false when the

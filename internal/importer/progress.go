@@ -201,10 +201,6 @@ func (pr *progressReader) knownStatus(s string) bool {
 // values reads the value cells of a row for measure m: indicator columns,
 // or the value column for a measure with one target.
 func (pr *progressReader) values(row []string, m *plan.Measure, e *plan.Progress) string {
-	targets := map[string]bool{}
-	for _, t := range m.Targets {
-		targets[t.Indicator] = true
-	}
 	cols := make([]int, 0, len(pr.indicators))
 	for j := range pr.indicators {
 		cols = append(cols, j)
@@ -212,7 +208,7 @@ func (pr *progressReader) values(row []string, m *plan.Measure, e *plan.Progress
 	sort.Ints(cols)
 	for _, j := range cols {
 		v := cell(row, j)
-		if v == "" || !targets[pr.indicators[j]] {
+		if v == "" || !m.HasIndicator(pr.indicators[j]) {
 			continue
 		}
 		f, err := parseValue(v)

@@ -164,19 +164,26 @@ func checkStatus(s *Site, file string, line int, status string, errs *diag.List)
 		"use "+strings.Join(names, ", ")+" (or list the site's own under progress_statuses: in site.yaml)"))
 }
 
+// HasIndicator reports whether the measure has a target with the indicator
+// name, as written under targets:.
+func (m *Measure) HasIndicator(name string) bool {
+	for _, t := range m.Targets {
+		if t.Indicator == name {
+			return true
+		}
+	}
+	return false
+}
+
 // checkValues reports values for indicators the measure has no target for.
 func checkValues(m *Measure, p *Progress, errs *diag.List) {
-	known := map[string]bool{}
-	for _, t := range m.Targets {
-		known[t.Indicator] = true
-	}
 	keys := make([]string, 0, len(p.Values))
 	for k := range p.Values {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
-		if !known[k] {
+		if !m.HasIndicator(k) {
 			errs.Add(diag.New(m.File, p.Lines.At("values", p.Line), fmt.Sprintf("progress value for %q: the measure has no target with that indicator", k),
 				"use the indicator exactly as written under targets:"))
 		}
