@@ -117,12 +117,10 @@ func (d Doc) segments() []seg {
 		if reading == Normalize(base) {
 			reading = ""
 		}
-		// Neighbouring pieces of the same kind merge: plain text, and
-		// words with readings (障害|しょうがい 者|しゃ → 障害者|しょうがいしゃ),
-		// which keeps the index small.
-		if n := len(segs); n > 0 && (reading == "") == (segs[n-1].reading == "") {
+		// Neighbouring plain pieces merge; words with readings stay
+		// apart, so that a match of a reading marks only its word.
+		if n := len(segs); n > 0 && reading == "" && segs[n-1].reading == "" {
 			segs[n-1].base = append(segs[n-1].base, []rune(base)...)
-			segs[n-1].reading += reading
 			continue
 		}
 		segs = append(segs, seg{base: []rune(base), reading: reading})
