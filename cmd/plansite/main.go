@@ -115,10 +115,14 @@ func build(args []string, stdout, stderr io.Writer) int {
 	chromium := fs.String("chromium", "", "Chromium for the PDFs (default: $CHROMIUM, else chromium, chromium-browser or google-chrome on PATH)")
 	cacheDir, noCache := cacheFlags(fs)
 	profile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
+	memProfile := fs.String("memprofile", "", "write a heap profile at the build's peak to this file (for developers)")
 	if !parse(fs, args) {
 		return 2
 	}
 	tuneGC()
+	if *memProfile != "" {
+		defer watchPeak(*memProfile)()
+	}
 	if *profile != "" {
 		stop, err := startProfile(*profile)
 		if err != nil {

@@ -10,7 +10,6 @@ package bundle
 import (
 	"archive/zip"
 	"bytes"
-	"compress/flate"
 	"crypto/sha1"
 	"fmt"
 	"hash/crc32"
@@ -22,6 +21,8 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+
+	"github.com/klauspost/compress/flate"
 )
 
 // File is one file of a finished build.
@@ -107,21 +108,6 @@ func (m Meta) lang() string {
 	return m.Language
 }
 
-// index checks the paths and returns the files' data by path.
-func index(files []File) (map[string][]byte, error) {
-	byPath, err := indexFiles(files)
-	if err != nil {
-		return nil, err
-	}
-	out := make(map[string][]byte, len(byPath))
-	for p, f := range byPath {
-		if out[p], err = f.bytes(); err != nil {
-			return nil, fmt.Errorf("bundle: %s: %w", p, err)
-		}
-	}
-	return out, nil
-}
-
 // indexFiles checks the paths and returns the files by path.
 func indexFiles(files []File) (map[string]File, error) {
 	byPath := make(map[string]File, len(files))
@@ -192,18 +178,30 @@ type body struct {
 	raw    *zip.File
 }
 
-// compress deflates data (unless store is set, or it does not get smaller)
-// at the default level: the best level costs several times the time for a
-// few percent on HTML.
+// deflateLevel is the compression level of the bundles' entries: fast, as
+// each build compresses the whole site; BestCompression cost several times
+// the time for a few percent on HTML.
+const deflateLevel = 5
+
+// deflaters keeps flate writers for reuse: each holds about a megabyte of
+// state, and allocating one per file dominated the bundles' cost.
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, deflateLevel) // the level is valid
+	return fw
+}}
+
+// compress deflates data (unless store is set, or it does not get smaller).
 func compress(data []byte, store bool) body {
 	b := body{method: zip.Store, crc: crc32.ChecksumIEEE(data), size: uint64(len(data)), data: data}
 	if store || len(data) == 0 {
 		return b
 	}
-	var c bytes.Buffer
-	fw, _ := flate.NewWriter(&c, flate.DefaultCompression) // the level is valid
-	_, _ = fw.Write(data)                                  // writes to a bytes.Buffer do not fail
+	c := bytes.NewBuffer(make([]byte, 0, len(data)/2))
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(c)
+	_, _ = fw.Write(data) // writes to a bytes.Buffer do not fail
 	_ = fw.Close()
+	deflaters.Put(fw)
 	if c.Len() < len(data) {
 		b.method, b.data = zip.Deflate, c.Bytes()
 	}

@@ -68,6 +68,12 @@ func textOf(n *html.Node) string {
 }
 
 // full tells whether every kanji has a reading.
+// add counts o's kanji too.
+func (c *coverage) add(o coverage) {
+	c.kanji += o.kanji
+	c.ruby += o.ruby
+}
+
 func (c coverage) full() bool { return c.kanji > 0 && c.ruby == c.kanji }
 
 // percent is the share of kanji with a reading, rounded down, and never

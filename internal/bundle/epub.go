@@ -6,9 +6,14 @@ import (
 	"fmt"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/net/html"
 )
 
 //go:embed epub.css
@@ -112,7 +117,7 @@ func leadingNumber(name string) int {
 // variant's title gets EasyTitleSuffix; without Meta.Identifier each book
 // gets a urn:uuid made from its title and variant, so editions differ.
 func EPUB(files []File, variant string, m Meta) ([]byte, error) {
-	byPath, err := index(files)
+	byPath, err := indexFiles(files)
 	if err != nil {
 		return nil, err
 	}
@@ -130,22 +135,15 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	}
 	prefix, _ := variantPrefix(variant)
 	easy := prefix != ""
-
-	l := &linker{pages: map[string]*page{}, files: byPath, resources: map[string]string{}, vertical: m.Vertical}
-	var pages []*page
-	for _, s := range sites {
-		out := strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".html") + ".xhtml"
-		p, err := loadPage(s, out, byPath[s])
-		if err != nil {
-			return nil, err
-		}
-		if p.title == "" {
-			p.title = strings.TrimSuffix(path.Base(s), ".html")
-		}
-		pages = append(pages, p)
-		l.pages[s] = p
+	l := &linker{pages: map[string]*page{}, files: byPath, vertical: m.Vertical, lang: m.lang()}
+	pages := make([]*page, len(sites))
+	for i, s := range sites {
+		pages[i] = &page{site: s, out: strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".html") + ".xhtml"}
+		l.pages[s] = pages[i]
 	}
-	lang := m.lang()
+	if err := l.convertAll(pages); err != nil {
+		return nil, err
+	}
 	title := m.Title
 	if easy && !strings.Contains(title, "わかりやすい版") {
 		title += EasyTitleSuffix
@@ -157,22 +155,63 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	if id == "" {
 		id = uuidURN(title + "\x00" + variant)
 	}
+	entries, types, props, f, err := l.contents(pages, easy, m)
+	if err != nil {
+		return nil, err
+	}
+	entries[opfName] = compress(packageDoc(m, title, id, l.lang, f, pages, types, props), false)
+	return l.pack(entries, m)
+}
 
-	entries := map[string][]byte{} // EPUB/… path → data
-	types := map[string]string{}   // EPUB/… path → media type
-	props := map[string]string{}   // EPUB/… path → manifest properties
-	f := facts{easy: easy, certifier: m.Certifier}
-	for _, p := range pages {
-		l.rewrite(p, p.main)
-		fixIDRefs(p, p.main)
-		if m.Vertical {
-			tateChuYoko(p.main)
+// convertAll turns every page into its content document, in parallel. A
+// link to a place on another page is first taken as it is; a page with
+// such a link whose place turns out to be missing is converted again once
+// every page's ids are known, so that it goes to the page instead.
+func (l *linker) convertAll(pages []*page) error {
+	errs := make([]error, len(pages))
+	eachParallel(len(pages), func(i int) { errs[i] = l.convert(pages[i], false) })
+	for i, p := range pages {
+		if errs[i] == nil && l.dangling(p) {
+			errs[i] = l.convert(p, true)
 		}
-		f.ruby.count(p.main, false)
+		if errs[i] != nil {
+			return errs[i]
+		}
+	}
+	return nil
+}
+
+// eachParallel calls do(i) for i in [0, n) on GOMAXPROCS goroutines.
+func eachParallel(n int, do func(i int)) {
+	var wg sync.WaitGroup
+	var next atomic.Int64
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				do(i)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// contents gathers the book's entries with their media types and manifest
+// properties: the pages' documents, the images they carry, the navigation
+// document and the style sheet; and the facts its accessibility claims
+// rest on.
+func (l *linker) contents(pages []*page, easy bool, m Meta) (entries map[string]body, types, props map[string]string, f facts, err error) {
+	entries = map[string]body{} // EPUB/… path → entry
+	types = map[string]string{} // EPUB/… path → media type
+	props = map[string]string{} // EPUB/… path → manifest properties
+	f = facts{easy: easy, certifier: m.Certifier}
+	resources := map[string]string{}
+	for _, p := range pages {
+		f.ruby.add(p.cov)
 		f.images = f.images || p.images
 		f.tables = f.tables || p.tables
-		entries[p.out] = contentDoc(p, lang)
-		types[p.out] = "application/xhtml+xml"
+		entries[p.out], types[p.out] = p.doc, "application/xhtml+xml"
 		var pr []string
 		if p.math {
 			pr = append(pr, "mathml")
@@ -181,25 +220,38 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 			pr = append(pr, "svg")
 		}
 		props[p.out] = strings.Join(pr, " ")
-	}
-	for r, mt := range l.resources {
-		if _, clash := entries[r]; clash {
-			return nil, fmt.Errorf("bundle: %s is both a page and an image", r)
+		for r, mt := range p.resources {
+			resources[r] = mt
 		}
-		entries[r], types[r] = byPath[r], mt
+	}
+	for r, mt := range resources {
+		if _, clash := entries[r]; clash {
+			return nil, nil, nil, f, fmt.Errorf("bundle: %s is both a page and an image", r)
+		}
+		data, err := l.files[r].bytes()
+		if err != nil {
+			return nil, nil, nil, f, fmt.Errorf("bundle: %s: %w", r, err)
+		}
+		entries[r], types[r] = compress(data, compressed(r)), mt
 	}
 	for _, name := range []string{navName, cssName} {
 		if _, clash := entries[name]; clash {
-			return nil, fmt.Errorf("bundle: the site has a file %s that the EPUB needs for itself", name)
+			return nil, nil, nil, f, fmt.Errorf("bundle: the site has a file %s that the EPUB needs for itself", name)
 		}
 	}
-	entries[navName], types[navName], props[navName] = l.navDoc(tocEntries(m, pages), pages[0], lang, easy || f.ruby.full(), &f.ruby), "application/xhtml+xml", "nav"
-	entries[cssName], types[cssName] = epubCSS, "text/css"
+	nav := l.navDoc(tocEntries(m, pages), pages[0], easy || f.ruby.full(), &f.ruby)
+	entries[navName], types[navName], props[navName] = compress(nav, false), "application/xhtml+xml", "nav"
+	css := epubCSS
 	if m.Vertical {
-		entries[cssName] = append(append([]byte{}, epubCSS...), verticalCSS...)
+		css = append(append([]byte{}, epubCSS...), verticalCSS...)
 	}
-	entries[opfName] = packageDoc(m, title, id, lang, f, pages, types, props)
+	entries[cssName], types[cssName] = compress(css, false), "text/css"
+	return entries, types, props, f, nil
+}
 
+// pack writes the container: the mimetype first and stored, then
+// container.xml and the entries by name.
+func (l *linker) pack(entries map[string]body, m Meta) ([]byte, error) {
 	var buf bytes.Buffer
 	zw := newZipWriter(&buf, m.Modified)
 	if err := zw.file("mimetype", []byte(mimetype), true); err != nil {
@@ -214,7 +266,7 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	}
 	sort.Strings(names)
 	for _, n := range names {
-		if err := zw.file(epubDir+n, entries[n], false); err != nil {
+		if err := zw.put(epubDir+n, entries[n]); err != nil {
 			return nil, fmt.Errorf("bundle: epub %s: %w", n, err)
 		}
 	}
@@ -240,12 +292,12 @@ func xhtmlHead(b *bytes.Buffer, lang, title, css string) {
 	fmt.Fprintf(b, "<link rel=\"stylesheet\" type=\"text/css\" href=\"%s\"/>\n</head>\n", xmlText(css))
 }
 
-// contentDoc is the XHTML content document of p.
-func contentDoc(p *page, lang string) []byte {
+// contentDoc is the XHTML content document of p, whose <main> is main.
+func contentDoc(p *page, main *html.Node, lang string) []byte {
 	var b bytes.Buffer
 	xhtmlHead(&b, lang, p.title, relPath(p.out, cssName))
 	b.WriteString("<body epub:type=\"bodymatter\">\n")
-	writeXHTML(&b, p.main)
+	writeXHTML(&b, main)
 	b.WriteString("\n</body>\n</html>\n")
 	return b.Bytes()
 }
@@ -253,9 +305,9 @@ func contentDoc(p *page, lang string) []byte {
 // navDoc is the navigation document: the table of contents and the
 // landmarks. Its heading (with its reading when rubyHeading is set) and
 // labels count towards the ruby coverage.
-func (l *linker) navDoc(toc []Entry, first *page, lang string, rubyHeading bool, cov *coverage) []byte {
+func (l *linker) navDoc(toc []Entry, first *page, rubyHeading bool, cov *coverage) []byte {
 	var b bytes.Buffer
-	xhtmlHead(&b, lang, tocTitle, cssName)
+	xhtmlHead(&b, l.lang, tocTitle, cssName)
 	b.WriteString("<body>\n")
 	b.WriteString("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-title\">\n")
 	heading, body := tocTitle, bodyTitle

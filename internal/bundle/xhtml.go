@@ -12,19 +12,29 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// page is one content page of the variant on its way into the EPUB.
+// page is one content page of the variant on its way into the EPUB. Only
+// what the book needs of it is kept: its document, compressed, and facts.
 type page struct {
-	site   string          // path in the site, e.g. "easy/chapters/01-a.html"
-	out    string          // path in the EPUB folder, e.g. "chapters/01-a.xhtml"
-	main   *html.Node      // the page's <main>, cleaned
-	ids    map[string]bool // ids left in main
-	title  string          // the h1 as plain text (no readings)
-	h2s    []heading       // h2s that have an id, for the navigation document
-	ruby   bool            // has <ruby>
-	tables bool            // has <table>
-	images bool            // has <img> after rewriting
-	svg    bool            // has inline <svg>
-	math   bool            // has inline <math>
+	site      string            // path in the site, e.g. "easy/chapters/01-a.html"
+	out       string            // path in the EPUB folder, e.g. "chapters/01-a.xhtml"
+	doc       body              // the content document, ready for the container
+	ids       map[string]bool   // ids left in main
+	title     string            // the h1 as plain text (no readings)
+	h2s       []heading         // h2s that have an id, for the navigation document
+	cov       coverage          // kanji with and without readings
+	resources map[string]string // images carried: site path → media type
+	pending   []place           // places on other pages that links go to
+	ruby      bool              // has <ruby>
+	tables    bool              // has <table>
+	images    bool              // has <img> after rewriting
+	svg       bool              // has inline <svg>
+	math      bool              // has inline <math>
+}
+
+// place is an id on a page.
+type place struct {
+	page *page
+	id   string
 }
 
 type heading struct{ id, text string }
@@ -41,11 +51,10 @@ var dropped = map[atom.Atom]bool{
 	atom.Slot: true, atom.Frame: true, atom.Frameset: true, atom.Param: true,
 }
 
-// droppedClasses mark site chrome that may sit inside <main>.
-var droppedClasses = []string{"pager", "skip-link", "prefs", "prefs-panel", "variant-switch", "search", "print-tools", "read-aloud"}
-
 // webOnly marks parts of a page that work only on the web site, such as
-// the download links (docs/theme.md): offline editions leave them out.
+// the download links, the pager or the read-aloud controls (docs/theme.md):
+// offline editions leave them out. The theme marks them; the bundle knows
+// none of its class names.
 const webOnly = "data-web-only"
 
 // idrefAttrs hold space-separated ids of the same document.
@@ -125,23 +134,50 @@ func findMain(n *html.Node) *html.Node {
 	return nil
 }
 
-// loadPage parses a site page and keeps its cleaned <main>.
-func loadPage(site, out string, data []byte) (*page, error) {
+// convert parses the site page of p, keeps its cleaned <main> and makes
+// its content document. With final unset, links to places on other pages
+// are kept unchecked and remembered (other pages may not be read yet).
+func (l *linker) convert(p *page, final bool) error {
+	data, err := l.files[p.site].bytes()
+	if err != nil {
+		return fmt.Errorf("bundle: %s: %w", p.site, err)
+	}
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
-		return nil, fmt.Errorf("bundle: %s: %w", site, err)
+		return fmt.Errorf("bundle: %s: %w", p.site, err)
 	}
 	m := findMain(doc)
 	if m == nil {
-		return nil, fmt.Errorf("bundle: %s has no <main>", site)
+		return fmt.Errorf("bundle: %s has no <main>", p.site)
 	}
 	m.Parent.RemoveChild(m)
 	m.Data, m.DataAtom = "main", atom.Main
 	delAttr(m, "tabindex", "role")
-	p := &page{site: site, out: out, main: m, ids: map[string]bool{}}
+	*p = page{site: p.site, out: p.out, ids: map[string]bool{}, resources: map[string]string{}}
 	clean(m)
 	p.collect(m)
-	return p, nil
+	if p.title == "" {
+		p.title = strings.TrimSuffix(path.Base(p.site), ".html")
+	}
+	l.rewrite(p, m, final)
+	fixIDRefs(p, m)
+	if l.vertical {
+		tateChuYoko(m)
+	}
+	p.cov.count(m, false)
+	p.doc = compress(contentDoc(p, m, l.lang), false)
+	return nil
+}
+
+// dangling reports whether a link of p goes to a place another page does
+// not have.
+func (l *linker) dangling(p *page) bool {
+	for _, pl := range p.pending {
+		if !pl.page.ids[pl.id] {
+			return true
+		}
+	}
+	return false
 }
 
 // clean removes dropped elements, comments, event handlers and attributes
@@ -153,7 +189,7 @@ func clean(n *html.Node) {
 		case html.CommentNode, html.DoctypeNode:
 			n.RemoveChild(c)
 		case html.ElementNode:
-			if c.Namespace == "" && (dropped[c.DataAtom] || hasClass(c, droppedClasses...) || hasAttr(c, webOnly)) {
+			if c.Namespace == "" && (dropped[c.DataAtom] || hasAttr(c, webOnly)) {
 				n.RemoveChild(c)
 				break
 			}
@@ -249,10 +285,10 @@ func plainText(n *html.Node) string {
 // linker rewrites the URLs of pages: links between included pages go to
 // their .xhtml files, images are carried into the EPUB, the rest is dropped.
 type linker struct {
-	pages     map[string]*page  // by site path
-	files     map[string][]byte // the whole site
-	resources map[string]string // EPUB path → media type of carried images
-	vertical  bool              // the 縦書き edition: numbers in labels set upright too
+	pages    map[string]*page // by site path
+	files    map[string]File  // the whole site
+	vertical bool             // the 縦書き edition: numbers in labels set upright too
+	lang     string           // the book's language
 }
 
 // resolve turns a relative URL of the page into a site path, or "".
@@ -272,14 +308,14 @@ func resolve(from, ref string) string {
 }
 
 // rewrite fixes every link and image of p.
-func (l *linker) rewrite(p *page, n *html.Node) {
+func (l *linker) rewrite(p *page, n *html.Node, final bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
 		if c.Type == html.ElementNode && c.Namespace == "" {
 			switch c.DataAtom {
 			case atom.A, atom.Area:
 				if href, ok := attr(c, "href"); ok {
-					if nh, keep := l.link(p, href); keep {
+					if nh, keep := l.link(p, href, final); keep {
 						setAttr(c, "href", nh)
 					} else if c.DataAtom == atom.Area {
 						n.RemoveChild(c)
@@ -305,7 +341,7 @@ func (l *linker) rewrite(p *page, n *html.Node) {
 				delAttr(c, "cite")
 			}
 		}
-		l.rewrite(p, c)
+		l.rewrite(p, c, final)
 		c = next
 	}
 }
@@ -335,8 +371,9 @@ func unwrapLink(a, next *html.Node) *html.Node {
 }
 
 // link returns the EPUB href for href on page p, or keep=false when the
-// link must go (its target is not in the EPUB).
-func (l *linker) link(p *page, href string) (string, bool) {
+// link must go (its target is not in the EPUB). A place on another page
+// is checked only when final is set, else remembered in p.pending.
+func (l *linker) link(p *page, href string, final bool) (string, bool) {
 	href = strings.TrimSpace(href)
 	if href == "" || href == "#" {
 		return "", false
@@ -364,7 +401,9 @@ func (l *linker) link(p *page, href string) (string, bool) {
 		target = t
 	}
 	frag := u.Fragment
-	if frag != "" && !target.ids[frag] {
+	if frag != "" && target != p && !final {
+		p.pending = append(p.pending, place{target, frag})
+	} else if frag != "" && !target.ids[frag] {
 		if target == p {
 			return "", false // a jump to nothing on the same page
 		}
@@ -398,7 +437,7 @@ func (l *linker) image(p *page, n *html.Node) bool {
 	if _, ok := attr(n, "alt"); !ok {
 		setAttr(n, "alt", "")
 	}
-	l.resources[t] = mt
+	p.resources[t] = mt
 	setAttr(n, "src", escapeIRI(relPath(p.out, t)))
 	return true
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"path"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 )
@@ -87,10 +88,24 @@ func WriteZIP(w io.Writer, files []File, m Meta, o ZIPOptions) error {
 	return zw.w.Close()
 }
 
-// compressorID names how WriteZIP compresses, in the ZIP's comment: Go's
-// flate at the default level gives the same bytes for the same input
-// within one Go release.
-var compressorID = "plansite zip; " + runtime.Version() + " flate default"
+// compressorID names how WriteZIP compresses, in the ZIP's comment: the
+// same flate version and level give the same bytes for the same input.
+var compressorID = fmt.Sprintf("plansite zip; flate %s level %d", flateVersion(), deflateLevel)
+
+// flateVersion is the version of the compression module built in.
+func flateVersion() string {
+	if bi, ok := debug.ReadBuildInfo(); ok {
+		for _, d := range bi.Deps {
+			if d.Path == "github.com/klauspost/compress" {
+				if d.Replace != nil {
+					d = d.Replace
+				}
+				return d.Version + d.Sum
+			}
+		}
+	}
+	return runtime.Version()
+}
 
 // hidden reports whether any element of p starts with ".".
 func hidden(p string) bool {

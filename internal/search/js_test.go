@@ -56,7 +56,7 @@ func runJS(t *testing.T, docs []Doc, normalize, queries []string) jsOut {
 	}
 	dir := t.TempDir()
 	in, _ := json.Marshal(map[string]any{"normalize": normalize, "queries": queries})
-	entry, shards := Sharded(docs, "")
+	entry, shards := Sharded(Records(docs), "")
 	files := map[string][]byte{"h.js": []byte(harness), "entry.js": entry, "in.json": in}
 	for _, f := range shards {
 		files[f.Name] = f.Data
@@ -188,7 +188,7 @@ func TestJSShardedRecall(t *testing.T) {
 	}
 	queries := []string{"そうだんしえん", "生涯", "障害 ふくし", "援", "ひとりの", "ビス進", "ちいきをけいかく", "ない言葉"}
 	out := runJS(t, docs, nil, queries)
-	_, files := Sharded(docs, "")
+	_, files := Sharded(Records(docs), "")
 	for _, q := range queries {
 		want := map[string]bool{}
 		for _, d := range docs {

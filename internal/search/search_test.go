@@ -83,7 +83,7 @@ func sampleDocs() []Doc {
 // indexAll is the whole sharded index of docs as one text: the entry
 // script, then each file after a "== name" line.
 func indexAll(docs []Doc) []byte {
-	entry, files := Sharded(docs, "s/")
+	entry, files := Sharded(Records(docs), "s/")
 	out := append([]byte(nil), entry...)
 	for _, f := range files {
 		out = append(out, "== "+f.Name+"\n"...)

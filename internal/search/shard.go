@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"slices"
 	"strings"
-	"unicode/utf8"
 )
 
 // # Shards
@@ -44,12 +43,19 @@ type File struct {
 	Data []byte
 }
 
-// Sharded returns the scripts of the index of docs: the entry script, to be
-// written as entry (its "dir" field is dir, the folder of the other files
-// relative to the entry script, ending in "/"), and the chunk and shard
-// files to be written under dir. The output depends only on the set of docs.
-func Sharded(docs []Doc, dir string) (entry []byte, files []File) {
-	lines := indexLines(docs)
+// Sharded returns the scripts of the index of recs (see Records): the
+// entry script, to be written as entry (its "dir" field is dir, the folder
+// of the other files relative to the entry script, ending in "/"), and the
+// chunk and shard files to be written under dir. The output depends only
+// on the set of records.
+func Sharded(recs []Record, dir string) (entry []byte, files []File) {
+	lines := slices.Clone(recs)
+	slices.SortStableFunc(lines, func(a, b Record) int {
+		if c := naturalCompare(a.URL, b.URL); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.Line, b.Line)
+	})
 	var chunks []int
 	var cur [][]byte
 	size := 0
@@ -61,18 +67,18 @@ func Sharded(docs []Doc, dir string) (entry []byte, files []File) {
 		files = append(files, File{Name: name + ".js", Data: loadScript(name, "["+string(bytes.Join(cur, []byte(",\n")))+"]")})
 		cur, size = nil, 0
 	}
-	grams := map[string][]int{}
+	grams := map[gram][]int{}
 	for id, l := range lines {
 		if len(cur) == 0 {
 			chunks = append(chunks, id)
 		}
-		cur = append(cur, l.line)
-		size += len(l.line)
+		cur = append(cur, l.Line)
+		size += len(l.Line)
 		if size >= ChunkBytes {
 			flush()
 		}
-		for g := range l.grams {
-			grams[g] = append(grams[g], id)
+		for _, g := range l.Grams {
+			grams[gram(g)] = append(grams[gram(g)], id)
 		}
 	}
 	flush()
@@ -93,33 +99,41 @@ func Sharded(docs []Doc, dir string) (entry []byte, files []File) {
 	return []byte(b.String()), files
 }
 
-// indexed is one document of the index: its line and its bigrams.
-type indexed struct {
-	key   []string
-	line  []byte
-	grams map[string]bool
+// Record is a document made ready for the index: its line of the index and
+// its bigrams. A build makes each page's records while it renders the page
+// (in parallel) and keeps only these, which are far smaller than the
+// documents. Records sort by URL (numbers by value), then by line.
+type Record struct {
+	URL   string
+	Line  []byte   // the JSON array [url, title, section, ruby]
+	Grams []uint64 // distinct bigrams, ascending (see gram)
 }
 
-// indexLines encodes docs in index order with their bigrams.
-func indexLines(docs []Doc) []indexed {
-	out := make([]indexed, 0, len(docs))
+// Records makes the records of docs.
+func Records(docs []Doc) []Record {
+	out := make([]Record, 0, len(docs))
 	for _, d := range docs {
 		segs := d.segments()
 		ruby := encodeRuby(segs)
-		out = append(out, indexed{key: []string{d.URL, d.Title, d.Section, ruby}, line: docLine(d, ruby), grams: docGrams(d, segs)})
+		out = append(out, Record{URL: d.URL, Line: docLine(d, ruby), Grams: docGrams(d, segs)})
 	}
-	slices.SortStableFunc(out, func(a, b indexed) int {
-		if c := naturalCompare(a.key[0], b.key[0]); c != 0 {
-			return c
-		}
-		return slices.Compare(a.key, b.key)
-	})
 	return out
 }
 
-// docGrams returns the bigrams of a document's normalised text, reading
-// and title, as search.js folds them.
-func docGrams(d Doc, segs []seg) map[string]bool {
+// gram is a bigram: its first character in the high 32 bits, its second
+// ("\n" after a string's last character) in the low. Ordering grams by
+// value orders them as their UTF-8 strings.
+type gram uint64
+
+func newGram(a, b rune) gram { return gram(uint64(a)<<32 | uint64(uint32(b))) }
+
+func (g gram) first() rune { return rune(g >> 32) }
+
+func (g gram) String() string { return string(g.first()) + string(rune(uint32(g))) }
+
+// docGrams returns the distinct bigrams of a document's normalised text,
+// reading and title, as search.js folds them, ascending.
+func docGrams(d Doc, segs []seg) []uint64 {
 	var text, reading strings.Builder
 	for _, s := range segs {
 		text.WriteString(string(s.base))
@@ -129,11 +143,12 @@ func docGrams(d Doc, segs []seg) map[string]bool {
 			reading.WriteString(foldRunes(s.base))
 		}
 	}
-	out := map[string]bool{}
+	var out []uint64
 	for _, s := range []string{foldRunes([]rune(text.String())), reading.String(), Normalize(d.Title)} {
-		addGrams(out, s)
+		out = appendGrams(out, s)
 	}
-	return out
+	slices.Sort(out)
+	return slices.Clone(slices.Compact(out)) // kept until the index is written: no spare room
 }
 
 func foldRunes(rs []rune) string {
@@ -144,42 +159,42 @@ func foldRunes(rs []rune) string {
 	return b.String()
 }
 
-// addGrams adds the bigrams of s, and its last character followed by "\n".
-func addGrams(set map[string]bool, s string) {
+// appendGrams appends the bigrams of s, and its last character followed
+// by "\n".
+func appendGrams(out []uint64, s string) []uint64 {
 	var prev rune = -1
 	for _, r := range s {
 		if prev >= 0 {
-			set[string(prev)+string(r)] = true
+			out = append(out, uint64(newGram(prev, r)))
 		}
 		prev = r
 	}
 	if prev >= 0 {
-		set[string(prev)+"\n"] = true
+		out = append(out, uint64(newGram(prev, '\n')))
 	}
+	return out
 }
 
 // gramShards groups the bigrams by their first character into shards of
 // about ChunkBytes and returns each shard's JSON object.
-func gramShards(grams map[string][]int) []string {
+func gramShards(grams map[gram][]int) []string {
 	total := 0
-	lists := make(map[string]string, len(grams))
+	lists := make(map[gram]string, len(grams))
+	keys := make([]gram, 0, len(grams))
 	for g, ids := range grams {
 		lists[g] = encodeIDs(ids)
-		total += len(g) + len(lists[g]) + 6
-	}
-	n := max(1, (total+ChunkBytes-1)/ChunkBytes)
-	keys := make([]string, 0, len(grams))
-	for g := range grams {
+		total += len(g.String()) + len(lists[g]) + 6
 		keys = append(keys, g)
 	}
+	n := max(1, (total+ChunkBytes-1)/ChunkBytes)
 	slices.Sort(keys)
 	parts := make([][]byte, n)
 	for _, g := range keys {
-		i := ShardOf(g, n)
+		i := int(g.first()) % n // search.js picks the shard the same way
 		if len(parts[i]) > 0 {
 			parts[i] = append(parts[i], ",\n"...)
 		}
-		parts[i] = appendJSONString(parts[i], g)
+		parts[i] = appendJSONString(parts[i], g.String())
 		parts[i] = append(parts[i], ':')
 		parts[i] = appendJSONString(parts[i], lists[g])
 	}
@@ -188,13 +203,6 @@ func gramShards(grams map[string][]int) []string {
 		out[i] = "{" + string(p) + "}"
 	}
 	return out
-}
-
-// ShardOf is the gram shard of a bigram among n: its first character's
-// code point modulo n. search.js computes the same.
-func ShardOf(gram string, n int) int {
-	r, _ := utf8.DecodeRuneInString(gram)
-	return int(r) % n
 }
 
 // idDigits is the alphabet of the id code: the first 32 characters end a

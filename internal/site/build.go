@@ -24,6 +24,7 @@ import (
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/markdown"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/search"
 )
 
 // Options control a build.
@@ -147,10 +148,21 @@ func (b *builder) writeSite(out *output.Folder) error {
 		keys[i] = b.pageKey(global, pg)
 	}
 	derived := derivedKey(keys)
+	if b.needsDocs(prev, out, pages, keys, derived) && !b.loadDocs(prev) {
+		prev = emptyManifest() // without their search records no page can be carried over
+	}
 	b.markdownWarnings(prev, next, derived)
 	docs, err := b.renderAll(pages, keys, prev, next, out)
 	if err != nil {
 		return err
+	}
+	if prev.docs != nil || b.carried.Load() == 0 {
+		next.docs = make(map[string][]search.Record, len(pages))
+		for i, pg := range pages {
+			next.docs[pg.path] = docs[i]
+		}
+	} else {
+		next.DocsSum = prev.DocsSum // every page carried over, with the records the file holds
 	}
 	if err := b.writeExtra(out); err != nil {
 		return err
@@ -205,10 +217,7 @@ func (b *builder) addCopies(m map[string]string) {
 // the previous output when their inputs, all pages, did not change.
 func (b *builder) derive(prev, next *manifest, out *output.Folder, name, key string, make func() ([]string, error)) error {
 	files := prev.Derived[name].Files
-	carried := prev.Derived[name].Key == key && len(files) > 0
-	for _, p := range files {
-		carried = carried && out.Exists(p)
-	}
+	carried := carriable(prev, out, name, key)
 	for i := 0; carried && i < len(files); i++ {
 		carried = out.Link(files[i])
 	}
@@ -220,6 +229,33 @@ func (b *builder) derive(prev, next *manifest, out *output.Folder, name, key str
 	}
 	next.Derived[name] = derived{Key: key, Files: files}
 	return nil
+}
+
+// carriable reports whether the derived output name of the previous build
+// is still there and made from the inputs of key.
+func carriable(prev *manifest, out *output.Folder, name, key string) bool {
+	files := prev.Derived[name].Files
+	ok := prev.Derived[name].Key == key && len(files) > 0
+	for _, p := range files {
+		ok = ok && out.Exists(p)
+	}
+	return ok
+}
+
+// needsDocs reports whether the build needs the search records of the
+// pages it carries over: when it carries some and makes the search index
+// again. A warm build into an empty folder and a build with nothing
+// changed do not read them.
+func (b *builder) needsDocs(prev *manifest, out *output.Folder, pages []*page, keys []string, derived string) bool {
+	if !b.opts.NoSearch && carriable(prev, out, "search", derived) {
+		return false
+	}
+	for i, pg := range pages {
+		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.Exists(pg.path) {
+			return true
+		}
+	}
+	return false
 }
 
 func newBuilder(s *plan.Site, opts Options) (*builder, error) {

@@ -54,21 +54,18 @@ func (b *builder) writeBundles(out *output.Folder) error {
 	for _, p := range out.Files() {
 		in = append(in, bundle.File{Path: p, Load: func() ([]byte, error) { return out.Read(p) }})
 	}
-	books := b.epubs()
-	data := make([][]byte, len(books))
-	errs := make([]error, len(books))
-	b.parallel(len(books), func(i int) {
-		data[i], errs[i] = bundle.EPUB(epubInput(in, books[i].variant == "easy"), books[i].variant, books[i].meta)
-	})
-	for i, bk := range books {
-		if errs[i] != nil {
-			return fmt.Errorf("EPUB bundle %s: %w", bk.path, errs[i])
+	// one book at a time (each converts its pages on every core), so that
+	// only one is in memory
+	for _, bk := range b.epubs() {
+		data, err := bundle.EPUB(epubInput(in, bk.variant == "easy"), bk.variant, bk.meta)
+		if err != nil {
+			return fmt.Errorf("EPUB bundle %s: %w", bk.path, err)
 		}
-		if err := out.WriteRaw(bk.path, data[i]); err != nil {
+		if err := out.WriteRaw(bk.path, data); err != nil {
 			return err
 		}
 		// the ZIP carries the EPUBs too, so its copy of the site is complete
-		in = append(in, bundle.File{Path: bk.path, Data: data[i]})
+		in = append(in, bundle.File{Path: bk.path, Load: func() ([]byte, error) { return out.Read(bk.path) }})
 	}
 	if err := b.zipHomes(in, out); err != nil {
 		return err

@@ -34,7 +34,7 @@ import (
 // without a cache folder every build renders everything.
 
 // manifestFormat changes when the manifest's layout does.
-const manifestFormat = "plansite manifest 3"
+const manifestFormat = "plansite manifest 4"
 
 // manifest records what a build wrote into an output folder.
 type manifest struct {
@@ -45,6 +45,12 @@ type manifest struct {
 
 	Warnings    []string // the Markdown warnings of the inputs of WarningsKey
 	WarningsKey string
+
+	// DocsSum is the SHA-256 of the file beside the manifest that holds
+	// each page's search records (docsPath). They are read only when a
+	// build carries pages over and makes the search index again.
+	DocsSum string
+	docs    map[string][]search.Record // output path → records, when known
 }
 
 // derived records a derived output: the key of its inputs and its files.
@@ -57,7 +63,6 @@ type derived struct {
 type pageRecord struct {
 	Key    string
 	Size   int64
-	Docs   []search.Doc
 	Copies map[string]string // content files the page links to: output path → content path
 }
 
@@ -102,11 +107,16 @@ func manifestPath(cacheDir, dest string) string {
 	return filepath.Join(cacheDir, "build-"+hex.EncodeToString(h[:8])+".gob")
 }
 
+// emptyManifest is the manifest of no build.
+func emptyManifest() *manifest {
+	return &manifest{Pages: map[string]pageRecord{}, Derived: map[string]derived{}}
+}
+
 // previousManifest returns the manifest of the last build into the
 // destination, or an empty one: from the session when it has one, else
 // from the cache folder. A damaged or foreign file is ignored.
 func (b *builder) previousManifest() *manifest {
-	empty := &manifest{Pages: map[string]pageRecord{}, Derived: map[string]derived{}}
+	empty := emptyManifest()
 	if s := b.opts.Session; s != nil && s.last != nil && s.dest == b.opts.Dest {
 		return s.last
 	}
@@ -124,6 +134,35 @@ func (b *builder) previousManifest() *manifest {
 	return &m
 }
 
+// docsPath is the file of the search records of the manifest's pages.
+func docsPath(manifest string) string {
+	return strings.TrimSuffix(manifest, ".gob") + "-search.gob"
+}
+
+// loadDocs reads the search records of m's pages, unless m has them;
+// false when they are missing or damaged.
+func (b *builder) loadDocs(m *manifest) bool {
+	if m.docs != nil {
+		return true
+	}
+	if b.opts.CacheDir == "" || m.DocsSum == "" {
+		return false
+	}
+	data, err := os.ReadFile(docsPath(manifestPath(b.opts.CacheDir, b.opts.Dest)))
+	if err != nil {
+		return false
+	}
+	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != m.DocsSum {
+		return false
+	}
+	var docs map[string][]search.Record
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(&docs) != nil {
+		return false
+	}
+	m.docs = docs
+	return true
+}
+
 // saveManifest keeps m for the next build, in the session and the cache
 // folder.
 func (b *builder) saveManifest(m *manifest) error {
@@ -133,11 +172,23 @@ func (b *builder) saveManifest(m *manifest) error {
 	if b.opts.CacheDir == "" || !b.persist() {
 		return nil
 	}
+	path := manifestPath(b.opts.CacheDir, b.opts.Dest)
+	if m.docs != nil {
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(m.docs); err != nil {
+			return err
+		}
+		sum := sha256.Sum256(buf.Bytes())
+		m.DocsSum = hex.EncodeToString(sum[:])
+		if err := atomicfile.Write(docsPath(path), buf.Bytes()); err != nil {
+			return err
+		}
+	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
 		return err
 	}
-	return atomicfile.Write(manifestPath(b.opts.CacheDir, b.opts.Dest), buf.Bytes())
+	return atomicfile.Write(path, buf.Bytes())
 }
 
 // globalKey hashes every input that can change any page: the program, the

@@ -161,3 +161,48 @@ func TestIncrementalEdits(t *testing.T) {
 	build()
 	sameAsScratch()
 }
+
+// The pages' search records live beside the manifest and are read only
+// when pages are carried over and the index is made again. A build with
+// nothing changed does not need them; a damaged file makes the next edit
+// render every page, never lose a page from the index.
+func TestSearchRecordsFile(t *testing.T) {
+	root := copySample(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	build := func() Stats {
+		t.Helper()
+		st, err := Build(Options{Root: root, Dest: dest, Minify: true, CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return st
+	}
+	build()
+	records := docsPath(manifestPath(cache, dest))
+	if st, err := os.Stat(records); err != nil || st.Size() == 0 {
+		t.Fatalf("no search records beside the manifest: %v", err)
+	}
+	if err := os.WriteFile(records, []byte("damaged"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st := build(); st.Carried != st.Pages { // nothing changed: no records needed
+		t.Errorf("a build with nothing changed carried %d of %d pages", st.Carried, st.Pages)
+	}
+	p := filepath.Join(root, "content", "chapters", "02-genjou.md")
+	data, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, bytes.Replace(data, []byte("横ばい"), []byte("増加"), 1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if st := build(); st.Carried != 0 {
+		t.Errorf("with damaged search records, %d pages were carried over (and their records lost)", st.Carried)
+	}
+	scratch := filepath.Join(t.TempDir(), "public")
+	if _, err := Build(Options{Root: root, Dest: scratch, Minify: true}); err != nil {
+		t.Fatal(err)
+	}
+	sameTrees(t, readTree(t, scratch), readTree(t, dest), "a build from scratch")
+}

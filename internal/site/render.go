@@ -60,14 +60,14 @@ type layout struct {
 // the one prev recorded. It returns each page's search documents and
 // records every page in next; the order follows the page list, so the
 // result does not depend on scheduling.
-func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, out *output.Folder) ([][]search.Doc, error) {
-	docs := make([][]search.Doc, len(pages))
+func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, out *output.Folder) ([][]search.Record, error) {
+	docs := make([][]search.Record, len(pages))
 	recs := make([]pageRecord, len(pages))
 	errs := make([]error, len(pages))
 	b.parallel(len(pages), func(i int) {
 		pg := pages[i]
 		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.LinkSized(pg.path, r.Size) {
-			recs[i], docs[i] = r, r.Docs
+			recs[i], docs[i] = r, prev.docs[pg.path]
 			b.addCopies(r.Copies)
 			b.carried.Add(1)
 			return
@@ -81,7 +81,7 @@ func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, 
 		b.addCopies(copies)
 		var size int64
 		size, errs[i] = out.Write(pg.path, data)
-		recs[i] = pageRecord{Key: keys[i], Size: size, Docs: docs[i], Copies: copies}
+		recs[i] = pageRecord{Key: keys[i], Size: size, Copies: copies}
 	})
 	var all diag.List
 	for i, err := range errs {
@@ -127,7 +127,7 @@ func dedupe(l diag.List) diag.List {
 	return out
 }
 
-func (b *builder) render(pg *page) (data []byte, docs []search.Doc, copies map[string]string, err error) {
+func (b *builder) render(pg *page) (data []byte, docs []search.Record, copies map[string]string, err error) {
 	defer func() {
 		// A bug must not crash the build on some author's text: report it
 		// against the page's source, and keep the previous output.
@@ -151,7 +151,7 @@ func (b *builder) render(pg *page) (data []byte, docs []search.Doc, copies map[s
 		return nil, nil, nil, err
 	}
 	if !skipSearch[pg.kind] {
-		docs = searchDocs(pg, c.Title, t.parts)
+		docs = search.Records(searchDocs(pg, c.Title, t.parts))
 	}
 	return buf.Bytes(), docs, t.copies, nil
 }

@@ -57,8 +57,8 @@ var searchIndexes = []struct {
 
 // writeSearch writes the sharded search index of each variant and returns
 // the files it wrote.
-func (b *builder) writeSearch(out *output.Folder, pages []*page, docs [][]search.Doc) ([]string, error) {
-	byVariant := map[Variant][]search.Doc{}
+func (b *builder) writeSearch(out *output.Folder, pages []*page, docs [][]search.Record) ([]string, error) {
+	byVariant := map[Variant][]search.Record{}
 	for i, pg := range pages {
 		byVariant[pg.variant] = append(byVariant[pg.variant], docs[i]...)
 	}
