@@ -3,7 +3,9 @@
 package atomicfile
 
 import (
+	"bufio"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 )
@@ -11,6 +13,15 @@ import (
 // Write writes data to a temporary file beside path and renames it over
 // path, making path's folder when it is missing.
 func Write(path string, data []byte) error {
+	return WriteFunc(path, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteFunc is Write for content that write streams to w (buffered), so
+// that a large file need not be held in memory.
+func WriteFunc(path string, write func(w io.Writer) error) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
@@ -18,7 +29,11 @@ func Write(path string, data []byte) error {
 	if err != nil {
 		return err
 	}
-	_, werr := f.Write(data)
+	bw := bufio.NewWriter(f)
+	werr := write(bw)
+	if werr == nil {
+		werr = bw.Flush()
+	}
 	cerr := f.Close()
 	if err := errors.Join(werr, cerr); err != nil {
 		os.Remove(f.Name())

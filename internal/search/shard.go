@@ -2,7 +2,9 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"iter"
 	"slices"
 	"strings"
 )
@@ -77,8 +79,8 @@ func Sharded(recs []Record, dir string) (entry []byte, files []File) {
 		if size >= ChunkBytes {
 			flush()
 		}
-		for _, g := range l.Grams {
-			grams[gram(g)] = append(grams[gram(g)], id)
+		for g := range l.grams() {
+			grams[g] = append(grams[g], id)
 		}
 	}
 	flush()
@@ -105,8 +107,25 @@ func Sharded(recs []Record, dir string) (entry []byte, files []File) {
 // documents. Records sort by URL (numbers by value), then by line.
 type Record struct {
 	URL   string
-	Line  []byte   // the JSON array [url, title, section, ruby]
-	Grams []uint64 // distinct bigrams, ascending (see gram)
+	Line  []byte // the JSON array [url, title, section, ruby]
+	Grams []byte // distinct bigrams, ascending, as varint differences (see gram)
+}
+
+// grams yields the record's bigrams.
+func (r Record) grams() iter.Seq[gram] {
+	return func(yield func(gram) bool) {
+		var g uint64
+		for b := r.Grams; len(b) > 0; {
+			d, n := binary.Uvarint(b)
+			if n <= 0 {
+				return
+			}
+			g, b = g+d, b[n:]
+			if !yield(gram(g)) {
+				return
+			}
+		}
+	}
 }
 
 // Records makes the records of docs.
@@ -133,7 +152,7 @@ func (g gram) String() string { return string(g.first()) + string(rune(uint32(g)
 
 // docGrams returns the distinct bigrams of a document's normalised text,
 // reading and title, as search.js folds them, ascending.
-func docGrams(d Doc, segs []seg) []uint64 {
+func docGrams(d Doc, segs []seg) []byte {
 	var text, reading strings.Builder
 	for _, s := range segs {
 		text.WriteString(string(s.base))
@@ -148,7 +167,13 @@ func docGrams(d Doc, segs []seg) []uint64 {
 		out = appendGrams(out, s)
 	}
 	slices.Sort(out)
-	return slices.Clone(slices.Compact(out)) // kept until the index is written: no spare room
+	var enc []byte
+	var prev uint64
+	for _, g := range slices.Compact(out) {
+		enc = binary.AppendUvarint(enc, g-prev)
+		prev = g
+	}
+	return bytes.Clone(enc) // kept until the index is written: no spare room
 }
 
 func foldRunes(rs []rune) string {

@@ -1,11 +1,13 @@
 package site
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -148,15 +150,17 @@ func (b *builder) loadDocs(m *manifest) bool {
 	if b.opts.CacheDir == "" || m.DocsSum == "" {
 		return false
 	}
-	data, err := os.ReadFile(docsPath(manifestPath(b.opts.CacheDir, b.opts.Dest)))
+	f, err := os.Open(docsPath(manifestPath(b.opts.CacheDir, b.opts.Dest)))
 	if err != nil {
 		return false
 	}
-	if sum := sha256.Sum256(data); hex.EncodeToString(sum[:]) != m.DocsSum {
+	defer f.Close()
+	h := sha256.New()
+	var docs map[string][]search.Record
+	if gob.NewDecoder(bufio.NewReader(io.TeeReader(f, h))).Decode(&docs) != nil {
 		return false
 	}
-	var docs map[string][]search.Record
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(&docs) != nil {
+	if _, err := io.Copy(h, f); err != nil || hex.EncodeToString(h.Sum(nil)) != m.DocsSum {
 		return false
 	}
 	m.docs = docs
@@ -174,15 +178,14 @@ func (b *builder) saveManifest(m *manifest) error {
 	}
 	path := manifestPath(b.opts.CacheDir, b.opts.Dest)
 	if m.docs != nil {
-		var buf bytes.Buffer
-		if err := gob.NewEncoder(&buf).Encode(m.docs); err != nil {
+		h := sha256.New()
+		err := atomicfile.WriteFunc(docsPath(path), func(w io.Writer) error {
+			return gob.NewEncoder(io.MultiWriter(w, h)).Encode(m.docs)
+		})
+		if err != nil {
 			return err
 		}
-		sum := sha256.Sum256(buf.Bytes())
-		m.DocsSum = hex.EncodeToString(sum[:])
-		if err := atomicfile.Write(docsPath(path), buf.Bytes()); err != nil {
-			return err
-		}
+		m.DocsSum = hex.EncodeToString(h.Sum(nil))
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
