@@ -151,7 +151,7 @@ func (b *builder) writeSite(out *output.Folder) error {
 	if b.needsDocs(prev, out, pages, keys, derived) && !b.loadDocs(prev) {
 		prev = emptyManifest() // without their search records no page can be carried over
 	}
-	b.markdownWarnings(prev, next, derived)
+	b.markdownWarnings(prev, next, global)
 	docs, err := b.renderAll(pages, keys, prev, next, out)
 	if err != nil {
 		return err

@@ -45,8 +45,7 @@ type manifest struct {
 	Pages   map[string]pageRecord // output path → record
 	Derived map[string]derived    // "search", "bundles" → what made them
 
-	Warnings    []string // the Markdown warnings of the inputs of WarningsKey
-	WarningsKey string
+	Warnings map[string][]string // each Markdown block's warnings, by the block's key
 
 	// DocsSum is the SHA-256 of the file beside the manifest that holds
 	// each page's search records (docsPath). They are read only when a

@@ -206,3 +206,50 @@ func TestSearchRecordsFile(t *testing.T) {
 	}
 	sameTrees(t, readTree(t, scratch), readTree(t, dest), "a build from scratch")
 }
+
+// Markdown warnings come from the manifest for blocks that did not change:
+// a build with nothing changed, or with another file edited, prints the
+// same warnings; fixing the block drops its warning.
+func TestWarningsAcrossBuilds(t *testing.T) {
+	root := copySample(t)
+	dest := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	ch := filepath.Join(root, "content", "chapters", "02-genjou.md")
+	src, err := os.ReadFile(ch)
+	if err != nil {
+		t.Fatal(err)
+	}
+	table := "\n\n| 年度 | 人数 |\n|---|---|\n| 令和5年度 | 10 |\n"
+	if err := os.WriteFile(ch, append(append([]byte(nil), src...), table...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	build := func() string {
+		t.Helper()
+		var warn bytes.Buffer
+		if _, err := Build(Options{Root: root, Dest: dest, Minify: true, CacheDir: cache, Warnings: &warn}); err != nil {
+			t.Fatal(err)
+		}
+		return warn.String()
+	}
+	first := build()
+	if !strings.Contains(first, "content/chapters/02-genjou.md:") || !strings.Contains(first, "caption") {
+		t.Fatalf("no caption warning for the new table:\n%s", first)
+	}
+	if again := build(); again != first {
+		t.Errorf("a build with nothing changed printed other warnings:\n%s\nwant:\n%s", again, first)
+	}
+	other := filepath.Join(root, "content", "chapters", "01-hajimeni.md")
+	data, _ := os.ReadFile(other)
+	if err := os.WriteFile(other, append(data, "\n追記です。\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if again := build(); again != first {
+		t.Errorf("an edit of another chapter changed the warnings:\n%s\nwant:\n%s", again, first)
+	}
+	if err := os.WriteFile(ch, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if fixed := build(); strings.Contains(fixed, "content/chapters/02-genjou.md:") && strings.Contains(fixed, "caption") {
+		t.Errorf("the warning stays after the table was removed:\n%s", fixed)
+	}
+}

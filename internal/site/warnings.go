@@ -1,6 +1,7 @@
 package site
 
 import (
+	"crypto/sha256"
 	"fmt"
 
 	"github.com/plansite/plansite/internal/diag"
@@ -13,13 +14,11 @@ import (
 // such as a table without a caption, in file order. Errors are left to the
 // build, which reports them with the page.
 func MarkdownWarnings(s *plan.Site) []*diag.Error {
-	opts := markdownOptions(s)
-	opts.RequireCaptions = false // warnings, not errors
-	md := markdown.New(opts)
+	md := warningsConverter(s)
 	var out []*diag.Error
 	seen := map[string]bool{}
 	for _, src := range markdownBlocks(s) {
-		for _, w := range md.Warnings([]byte(src.text), &markdown.Page{File: src.file, Line: src.line}, src.whole) {
+		for _, w := range src.warnings(md) {
 			if !seen[w.Error()] {
 				seen[w.Error()] = true
 				out = append(out, w)
@@ -27,6 +26,26 @@ func MarkdownWarnings(s *plan.Site) []*diag.Error {
 		}
 	}
 	return out
+}
+
+// warningsConverter is the Markdown converter of the site for warnings.
+func warningsConverter(s *plan.Site) *markdown.Converter {
+	opts := markdownOptions(s)
+	opts.RequireCaptions = false // warnings, not errors
+	return markdown.New(opts)
+}
+
+func (src mdBlock) warnings(md *markdown.Converter) []*diag.Error {
+	return md.Warnings([]byte(src.text), &markdown.Page{File: src.file, Line: src.line}, src.whole)
+}
+
+// key identifies the block's warnings under the site's options (global
+// is the build's global key, which covers them).
+func (src mdBlock) key(global string) string {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%t\x00", global, src.file, src.line, src.whole)
+	h.Write([]byte(src.text))
+	return string(h.Sum(nil))
 }
 
 // mdBlock is a block of Markdown and where it starts.
@@ -78,21 +97,37 @@ func (b *builder) printWarnings(ws []string) int {
 }
 
 // markdownWarnings prints the plan's Markdown warnings (see
-// MarkdownWarnings): the previous build's when no input changed (key is
-// the hash of every page's inputs), so that a build with nothing to do
-// parses no Markdown. With require_captions the render stage reports them
-// as errors instead.
-func (b *builder) markdownWarnings(prev, next *manifest, key string) {
+// MarkdownWarnings). Each block's warnings are kept in the manifest, so a
+// build parses only the blocks that changed since the previous one, and a
+// build with nothing to do parses no Markdown. With require_captions the
+// render stage reports them as errors instead.
+func (b *builder) markdownWarnings(prev, next *manifest, global string) {
 	if b.site.RequireCaptions {
 		return
 	}
-	ws := prev.Warnings
-	if prev.WarningsKey != key {
-		ws = nil
-		for _, w := range MarkdownWarnings(b.site) {
-			ws = append(ws, w.Error())
+	var md *markdown.Converter
+	var ws []string
+	seen := map[string]bool{}
+	next.Warnings = map[string][]string{}
+	for _, src := range markdownBlocks(b.site) {
+		k := src.key(global)
+		bw, ok := prev.Warnings[k]
+		if !ok {
+			if md == nil {
+				md = warningsConverter(b.site)
+			}
+			bw = []string{}
+			for _, w := range src.warnings(md) {
+				bw = append(bw, w.Error())
+			}
+		}
+		next.Warnings[k] = bw
+		for _, w := range bw {
+			if !seen[w] {
+				seen[w] = true
+				ws = append(ws, w)
+			}
 		}
 	}
-	next.Warnings, next.WarningsKey = ws, key
 	b.mdWarnings = b.printWarnings(ws)
 }
