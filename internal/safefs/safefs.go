@@ -22,6 +22,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -81,6 +82,58 @@ func trimZero(s string) string { return strings.TrimSuffix(s, ".0") }
 type FS struct {
 	Root  string
 	Limit int64
+	// Memo, when set, remembers the regular files ReadFile read, so that
+	// reading one again that did not change costs one Lstat instead of the
+	// checks of Open: a preview server loads the whole plan on every save.
+	Memo *Memo
+}
+
+// Memo holds files an FS read with what Lstat told of them then. It is
+// safe for concurrent use.
+type Memo struct {
+	mu    sync.Mutex
+	files map[string]memoFile
+}
+
+type memoFile struct {
+	st   fs.FileInfo
+	data []byte
+}
+
+// NewMemo returns an empty Memo.
+func NewMemo() *Memo { return &Memo{files: map[string]memoFile{}} }
+
+// get returns the data of path when Lstat still finds the same regular
+// file (same inode, size, mode and modification time) that was read.
+func (m *Memo) get(path string) ([]byte, bool) {
+	m.mu.Lock()
+	f, ok := m.files[path]
+	m.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	st, err := os.Lstat(path)
+	if err != nil || !sameFile(st, f.st) {
+		return nil, false
+	}
+	return f.data, true
+}
+
+// put remembers data as the content of path, read while Lstat gave
+// before; only when the file did not change while it was read.
+func (m *Memo) put(path string, before fs.FileInfo, data []byte) {
+	after, err := os.Lstat(path)
+	if err != nil || !sameFile(before, after) {
+		return
+	}
+	m.mu.Lock()
+	m.files[path] = memoFile{after, data}
+	m.mu.Unlock()
+}
+
+func sameFile(a, b fs.FileInfo) bool {
+	return a.Mode().IsRegular() && b.Mode().IsRegular() && os.SameFile(a, b) &&
+		a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && a.Mode() == b.Mode()
 }
 
 // New returns an FS over the folder root with the given file size limit.
@@ -129,8 +182,29 @@ func (f FS) checkOpen(name string, file *os.File, dir bool) error {
 }
 
 // ReadFile reads the regular file name whole. A file that grows past the
-// limit while it is read is refused too.
+// limit while it is read is refused too. With a Memo, the data of a file
+// read before and not changed since is returned as it was: callers must
+// not modify it.
 func (f FS) ReadFile(name string) ([]byte, error) {
+	if f.Memo == nil || !fs.ValidPath(name) {
+		return f.readFile(name)
+	}
+	full := filepath.Join(f.Root, filepath.FromSlash(name))
+	if data, ok := f.Memo.get(full); ok {
+		return data, nil
+	}
+	before, err := os.Lstat(full)
+	if err != nil {
+		return f.readFile(name) // for its error
+	}
+	data, err := f.readFile(name)
+	if err == nil {
+		f.Memo.put(full, before, data)
+	}
+	return data, err
+}
+
+func (f FS) readFile(name string) ([]byte, error) {
 	file, err := f.Open(name)
 	if err != nil {
 		return nil, err

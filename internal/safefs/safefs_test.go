@@ -9,6 +9,7 @@ import (
 	"syscall"
 	"testing"
 	"testing/fstest"
+	"time"
 )
 
 // site makes root/site with a file, a folder and links, and a secret
@@ -156,4 +157,38 @@ func FuzzOpen(f *testing.F) {
 			t.Fatalf("%q opened %s, outside %s", name, p, real)
 		}
 	})
+}
+
+// A Memo gives back a file read before only while it is the same file:
+// an edit, a link to outside or a FIFO put in its place is seen and
+// checked as on a first read.
+func TestMemo(t *testing.T) {
+	root, secret := site(t)
+	f := FS{Root: root, Limit: 1 << 20, Memo: NewMemo()}
+	read := func(want string) {
+		t.Helper()
+		data, err := f.ReadFile("content/a.md")
+		if err != nil || string(data) != want {
+			t.Fatalf("ReadFile = %q, %v; want %q", data, err, want)
+		}
+	}
+	read("hello")
+	read("hello")
+	p := filepath.Join(root, "content", "a.md")
+	must(t, os.WriteFile(p, []byte("hello, edited"), 0o644))
+	read("hello, edited")
+	// same size, other content, other time
+	must(t, os.WriteFile(p, []byte("HELLO, EDITED"), 0o644))
+	must(t, os.Chtimes(p, time.Now().Add(time.Hour), time.Now().Add(time.Hour)))
+	read("HELLO, EDITED")
+	must(t, os.Remove(p))
+	must(t, os.Symlink(secret, p))
+	if data, err := f.ReadFile("content/a.md"); !errors.Is(err, ErrOutside) {
+		t.Errorf("a link to outside in place of a remembered file: %q, %v", data, err)
+	}
+	must(t, os.Remove(p))
+	must(t, syscall.Mkfifo(p, 0o644))
+	if data, err := f.ReadFile("content/a.md"); !errors.Is(err, ErrNotRegular) {
+		t.Errorf("a FIFO in place of a remembered file: %q, %v", data, err)
+	}
 }

@@ -87,7 +87,7 @@ type builder struct {
 // Build loads the plan under opts.Root, renders it and writes it to
 // opts.Dest. Every problem is returned at once as a diag.List.
 func Build(opts Options) (Stats, error) {
-	s, err := plan.Load(opts.Root)
+	s, err := plan.LoadFS(opts.Session.sources(opts.Root), opts.Root)
 	if err != nil {
 		return Stats{}, withMarkdownErrors(s, opts, err)
 	}

@@ -75,7 +75,21 @@ type Session struct {
 	dest string
 
 	readings    *furigana.Cache
-	readingsKey string // the dictionary the cache was made with
+	readingsKey string       // the dictionary the cache was made with
+	files       *safefs.Memo // the content files read, to load the plan again fast
+}
+
+// sources is the content of the site folder root, read through the
+// session's memo of files when there is a session.
+func (s *Session) sources(root string) safefs.FS {
+	fsys := safefs.New(root, safefs.SourceLimit)
+	if s != nil {
+		if s.files == nil {
+			s.files = safefs.NewMemo()
+		}
+		fsys.Memo = s.files
+	}
+	return fsys
 }
 
 // readingCache returns the session's reading cache when it was made with
