@@ -2,43 +2,33 @@
 //
 // The search has to work when the site is opened from file://, where
 // pages cannot fetch files, load modules or start workers. So the index is
-// a plain script, assets/search-index.js (one per variant), that assigns
-// a global:
-//
-//	window.PLANSITE_SEARCH = {"version":1,"docs":[
-//	["pillars/1.html#measure-3","施策3 相談支援の充実","基本施策1","{施策|しさく}3 {相談支援|そうだんしえん}の{充実|じゅうじつ}…"],
-//	…
-//	]};
-//
-// and themes/default/static/search.js, loaded after it on the search page,
-// does the searching in the reader's browser.
+// made of plain scripts that hand their data to
+// themes/default/static/search.js, which does the searching in the
+// reader's browser: an entry script per variant and shards that a query
+// loads on demand (see Sharded).
 //
 // # Documents
 //
 // A Doc is one place a result links to: a measure, a chapter section, a
-// glossary term or a whole page. Index sorts the documents by URL, with
-// runs of digits compared as numbers (pillars/1.html#measure-2 before
-// pillars/1.html#measure-10), then by title and text, so the file does not
+// glossary term or a whole page. The index sorts the documents by URL,
+// with runs of digits compared as numbers (pillars/1.html#measure-2 before
+// pillars/1.html#measure-10), then by their line, so the files do not
 // depend on the order the caller found them in.
 //
 // # Text with readings
 //
 // Each document is stored as [url, title, section, ruby]. ruby is the
-// document's Text (after Compose) in the author ruby syntax of plansite:
+// document's text (after Compose) in the author ruby syntax of plansite:
 // every run of characters that has a reading different from its own
 // normalised form is written {base|reading}, where reading is normalised
 // (Normalize: hiragana, lower case). A literal \, {, | or } is written
 // with a backslash before it. Kana are stored once, not once in the text
-// and again in the reading, which keeps the file small.
+// and again in the reading, which keeps the files small.
 //
-// The reading of each run comes from Doc.Reading, the reading of the
-// whole Text that the caller's furigana analyzer made. Index aligns it to
-// the text: everything but kanji and digits (kana, letters, spaces,
-// punctuation) must appear unchanged in the reading, and what lies between
-// is the reading of the run of kanji and digits (read with their counter:
-// 1人 ひとり) in between. Where the two do not line up, the run grows over
-// the following text until they do again, so a bad reading only makes a
-// highlighted match wider; it never loses text.
+// The runs and their readings are Doc.Runs, as the annotation stage that
+// put the furigana on the page made them: nothing is aligned or guessed
+// here, and words with readings stay apart so that a match of a reading
+// marks only its word.
 //
 // # Matching (search.js)
 //
@@ -56,17 +46,14 @@
 //
 // # Size and encoding
 //
-// A measure of about 250 characters takes about 800 bytes, so the sample
-// plan's 48 measures make 39 KB and 200 such documents about 165 KB (40 KB
-// gzipped); Index takes about 7 ms for them. The file is UTF-8 without a
-// BOM: a classic script takes the encoding of the page that loads it, and
-// every page is <meta charset="utf-8">.
+// A measure of about 250 characters takes about 800 bytes in a chunk. The
+// files are UTF-8 without a BOM: a classic script takes the encoding of
+// the page that loads it, and every page is <meta charset="utf-8">.
 package search
 
 import (
 	"bytes"
 	"encoding/json"
-	"slices"
 	"strings"
 )
 
@@ -82,18 +69,8 @@ type Doc struct {
 	// Section is a short label of where the document lives, shown under
 	// the title: "基本施策1", the page title.
 	Section string
-	// Text is the plain visible text of the document (without ruby
-	// readings). Matches and snippets come from it. When Title occurs in
-	// Text, matches of the title's reading count as title matches.
-	Text string
-	// Reading is the hiragana reading of the whole of Text, as the
-	// caller's furigana analyzer gives it: Text with each kanji run
-	// replaced by its reading; other characters may be kept as they are.
-	// It may be empty: the document is then found by its text only.
-	Reading string
-	// Runs, when set, replace Text and Reading: the document's text in
-	// pieces, each with its reading when it has one, as the annotation
-	// stage made them, so no alignment is needed.
+	// Runs are the document's text in pieces, each with its reading when
+	// it has one, as the annotation stage made them.
 	Runs []Run
 }
 
@@ -104,12 +81,8 @@ type Run struct {
 	Reading string
 }
 
-// segments returns the document's text as ruby segments: from Runs when
-// set, else by aligning Reading to Text.
+// segments returns the document's text as ruby segments.
 func (d Doc) segments() []seg {
-	if d.Runs == nil {
-		return align(Compose(d.Text), d.Reading)
-	}
 	segs := make([]seg, 0, len(d.Runs))
 	for _, r := range d.Runs {
 		base := Compose(r.Text)
@@ -126,52 +99,6 @@ func (d Doc) segments() []seg {
 		segs = append(segs, seg{base: []rune(base), reading: reading})
 	}
 	return segs
-}
-
-// Version is the format version written in the index as "version".
-const Version = 1
-
-// Index returns the content of the index script for docs:
-// window.PLANSITE_SEARCH = {"version":1,"docs":[...]}; with one document
-// per line. The output depends only on the set of docs, not their order.
-// Strings are JSON-encoded with <, > and & escaped, so no text can close a
-// <script> element or start an HTML comment even when the file is inlined.
-func Index(docs []Doc) []byte {
-	type entry struct {
-		key  []string
-		line []byte
-	}
-	entries := make([]entry, 0, len(docs))
-	for _, d := range docs {
-		ruby := encodeRuby(d.segments())
-		line := []byte("[")
-		for i, s := range []string{d.URL, Compose(d.Title), Compose(d.Section), ruby} {
-			if i > 0 {
-				line = append(line, ',')
-			}
-			line = appendJSONString(line, s)
-		}
-		line = append(line, ']')
-		entries = append(entries, entry{key: []string{d.URL, d.Title, d.Section, ruby}, line: line})
-	}
-	slices.SortStableFunc(entries, func(a, b entry) int {
-		if c := naturalCompare(a.key[0], b.key[0]); c != 0 {
-			return c
-		}
-		return slices.Compare(a.key, b.key)
-	})
-	var b bytes.Buffer
-	b.WriteString("/* plansite search index: generated, do not edit. */\n")
-	b.WriteString(`window.PLANSITE_SEARCH = {"version":1,"docs":[`)
-	for i, e := range entries {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteByte('\n')
-		b.Write(e.line)
-	}
-	b.WriteString("\n]};\n")
-	return b.Bytes()
 }
 
 // appendJSONString appends s as a JSON string literal. encoding/json

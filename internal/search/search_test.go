@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -71,12 +72,12 @@ func randString(rng *rand.Rand, alphabet []rune, n int) string {
 // term, an easy page, and texts that try to break out of the script.
 func sampleDocs() []Doc {
 	return []Doc{
-		{URL: "pillars/1.html#measure-10", Title: "施策10 ピアサポートの推進", Section: "基本施策1", Text: "施策10 ピアサポートの推進 障がいのある人が仲間の相談にのります。", Reading: "しさく10 ピアサポートのすいしん しょうがいのあるひとがなかまのそうだんにのります。"},
-		{URL: "pillars/1.html#measure-2", Title: "施策2 計画相談支援の充実", Section: "基本施策1", Text: "施策2 計画相談支援の充実 サービス等利用計画をつくれるよう、相談支援専門員を育てます。", Reading: "しさく2 けいかくそうだんしえんのじゅうじつ サービスとうりようけいかくをつくれるよう、そうだんしえんせんもんいんをそだてます。"},
-		{URL: "chapters/01-hajimeni.html#keikaku", Title: "計画の位置づけ", Section: "計画の策定にあたって", Text: "計画の位置づけ この計画は、障害者基本法に基づく計画です。", Reading: "けいかくのいちづけ このけいかくは、しょうがいしゃきほんほうにもとづくけいかくです。"},
-		{URL: "glossary.html#成年後見制度", Title: "成年後見制度", Section: "用語集", Text: "成年後見制度 （せいねんこうけんせいど） 判断する力が十分でない人を守る制度です。", Reading: "せいねんこうけんせいど （せいねんこうけんせいど） はんだんするちからがじゅうぶんでないひとをまもるせいどです。"},
-		{URL: "contact.html", Title: "お問い合わせ", Section: "お問い合わせ", Text: "障がい者支援課 電話 ０４２－３４６－１１１１ ﾌｧｸｽ 042-346-1112", Reading: ""},
-		{URL: "chapters/02-genjou.html#tricky", Title: "</script><script>alert(1)</script>", Section: "<!-- & -->", Text: "</script><script>alert(\"x\")</script> \u2028 {相談|そうだん} & <!--", Reading: "</script><script>alert(\"x\")</script> \u2028 {そうだん|そうだん} & <!--"},
+		alignedDoc("pillars/1.html#measure-10", "施策10 ピアサポートの推進", "基本施策1", "施策10 ピアサポートの推進 障がいのある人が仲間の相談にのります。", "しさく10 ピアサポートのすいしん しょうがいのあるひとがなかまのそうだんにのります。"),
+		alignedDoc("pillars/1.html#measure-2", "施策2 計画相談支援の充実", "基本施策1", "施策2 計画相談支援の充実 サービス等利用計画をつくれるよう、相談支援専門員を育てます。", "しさく2 けいかくそうだんしえんのじゅうじつ サービスとうりようけいかくをつくれるよう、そうだんしえんせんもんいんをそだてます。"),
+		alignedDoc("chapters/01-hajimeni.html#keikaku", "計画の位置づけ", "計画の策定にあたって", "計画の位置づけ この計画は、障害者基本法に基づく計画です。", "けいかくのいちづけ このけいかくは、しょうがいしゃきほんほうにもとづくけいかくです。"),
+		alignedDoc("glossary.html#成年後見制度", "成年後見制度", "用語集", "成年後見制度 （せいねんこうけんせいど） 判断する力が十分でない人を守る制度です。", "せいねんこうけんせいど （せいねんこうけんせいど） はんだんするちからがじゅうぶんでないひとをまもるせいどです。"),
+		alignedDoc("contact.html", "お問い合わせ", "お問い合わせ", "障がい者支援課 電話 ０４２－３４６－１１１１ ﾌｧｸｽ 042-346-1112", ""),
+		alignedDoc("chapters/02-genjou.html#tricky", "</script><script>alert(1)</script>", "<!-- & -->", "</script><script>alert(\"x\")</script> \u2028 {相談|そうだん} & <!--", "</script><script>alert(\"x\")</script> \u2028 {そうだん|そうだん} & <!--"),
 	}
 }
 
@@ -182,8 +183,7 @@ func benchDocs(n int) []Doc {
 	for i := 0; i < n; i++ {
 		d := base[i%len(base)]
 		d.URL = d.URL + "-" + strings.Repeat("x", i%7) + string(rune('a'+i%26))
-		d.Text = strings.Repeat(d.Text, 6)
-		d.Reading = strings.Repeat(d.Reading, 6)
+		d.Runs = slices.Repeat(d.Runs, 6)
 		docs = append(docs, d)
 	}
 	return docs

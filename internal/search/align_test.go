@@ -1,15 +1,15 @@
 package search
 
-import (
-	"strings"
-	"unicode"
-)
+import "unicode"
 
-// seg is a piece of a document's text: a literal piece (reading == "",
-// read as its own normalised form) or a run with its normalised reading.
-type seg struct {
-	base    []rune
-	reading string
+// alignedDoc is a document whose text is given with the reading of the
+// whole of it, split into runs by align.
+func alignedDoc(url, title, section, text, reading string) Doc {
+	d := Doc{URL: url, Title: title, Section: section}
+	for _, s := range align(Compose(text), reading) {
+		d.Runs = append(d.Runs, Run{Text: string(s.base), Reading: s.reading})
+	}
+	return d
 }
 
 // readable reports whether r may be read differently from how it is
@@ -37,7 +37,8 @@ func minReading(run []rune) int {
 }
 
 // align splits text (composed) into pieces and gives each readable run its
-// part of reading. See the package comment.
+// part of reading: how tests write documents as a text and its whole
+// reading. (A build gives the pieces themselves: Doc.Runs.)
 func align(text, reading string) []seg {
 	t := []rune(text)
 	if reading == "" {
@@ -112,7 +113,7 @@ func appendRun(segs []seg, base, reading []rune) []seg {
 		}
 	}
 	rd := string(reading)
-	if rd == "" || rd == foldString(base) {
+	if rd == "" || rd == foldRunes(base) {
 		rd = ""
 		if k := len(segs) - 1; k >= 0 && segs[k].reading == "" {
 			segs[k].base = append(segs[k].base, base...)
@@ -120,14 +121,6 @@ func appendRun(segs []seg, base, reading []rune) []seg {
 		}
 	}
 	return append(segs, seg{base: append([]rune(nil), base...), reading: rd})
-}
-
-func foldString(rs []rune) string {
-	var b strings.Builder
-	for _, c := range rs {
-		b.WriteRune(fold(c))
-	}
-	return b.String()
 }
 
 // indexRunes returns the first q in [from, to] with w at r[q:], or -1.
@@ -151,30 +144,4 @@ func hasRunesAt(r []rune, p int, w []rune) bool {
 		}
 	}
 	return true
-}
-
-// encodeRuby writes segs as {base|reading} ruby text; see the package
-// comment.
-func encodeRuby(segs []seg) string {
-	var b strings.Builder
-	esc := func(s string) {
-		for _, c := range s {
-			if c == '\\' || c == '{' || c == '|' || c == '}' {
-				b.WriteByte('\\')
-			}
-			b.WriteRune(c)
-		}
-	}
-	for _, s := range segs {
-		if s.reading == "" {
-			esc(string(s.base))
-			continue
-		}
-		b.WriteByte('{')
-		esc(string(s.base))
-		b.WriteByte('|')
-		esc(s.reading)
-		b.WriteByte('}')
-	}
-	return b.String()
 }
