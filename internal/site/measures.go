@@ -30,6 +30,7 @@ type measureView struct {
 	ID          string
 	Href        string        // link to the measure, in lists
 	Label       template.HTML // 施策3
+	LabelText   string        // Label as plain text, for accessible names
 	TargetsName string        // plain name of the targets table, 施策3の数値目標 (no readings)
 	Title       template.HTML
 	Description template.HTML
@@ -106,6 +107,7 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	mv := measureView{
 		ID:          m.ID,
 		Label:       t.label(label("measure", v) + m.Number.String()),
+		LabelText:   ruby.Plain(label("measure", v) + m.Number.String()),
 		TargetsName: label("measure", v) + m.Number.String() + "の" + label("targets", v),
 		Title:       t.inline(m.File, m.TextLine("title", v == Easy), title),
 	}

@@ -35,7 +35,10 @@ type chartView struct {
 	SVG     template.HTML
 	Trend   template.HTML // the trend in words, visible beside the chart
 	Caption template.HTML // caption of the data table
-	Rows    []chartRow
+	// CaptionText is Caption as plain text, for accessible names (the
+	// readings of ruby would be read glued to the words).
+	CaptionText string
+	Rows        []chartRow
 }
 
 // chartRow is one line of a chart's data table.
@@ -118,6 +121,8 @@ func (b *builder) targetChart(t *text, m *plan.Measure, tg *plan.Target, id stri
 		SVG:     c.SVG(),
 		Trend:   t.inline(m.File, tg.Line, trendSentence(v, ind, tg, series, b.fiscalYear)),
 		Caption: t.inline(m.File, tg.Line, ind),
+		// plain from the source, as the chart's title
+		CaptionText: ruby.Plain(ind),
 	}
 	for i, s := range series {
 		kind := "actual"
@@ -200,6 +205,7 @@ func reached(tg *plan.Target, value float64) bool {
 // of the plan's progress: one row per pillar.
 type summaryView struct {
 	FY       template.HTML
+	FYText   string          // FY as plain text, for accessible names
 	Statuses []template.HTML // column heads; the last is 未報告
 	Rows     []summaryRow
 	Total    *summaryRow // nil when there is one row
@@ -248,7 +254,7 @@ func (b *builder) summary(t *text, pillars []*plan.Pillar) *summaryView {
 	if fy == 0 {
 		return nil
 	}
-	sv := &summaryView{FY: t.label(b.fiscalYear(fy)), Href: t.href(progressPath)}
+	sv := &summaryView{FY: t.label(b.fiscalYear(fy)), FYText: ruby.Plain(b.fiscalYear(fy)), Href: t.href(progressPath)}
 	for _, st := range b.site.Statuses() {
 		sv.Statuses = append(sv.Statuses, t.label(b.statusWord(st.Name, t.pg.variant)))
 	}

@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"github.com/plansite/plansite/internal/output"
-	"html"
 	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 	"sync"
 
@@ -287,41 +285,21 @@ func parseTemplates(theme fs.FS) (map[string]*template.Template, error) {
 
 // funcs are the template functions themes may use.
 var funcs = template.FuncMap{
-	"statusClass": statusClass,
+	"statusKey":   statusKey,
 	"measureArgs": measureArgs,
 	"jdate":       japaneseDate,
-	"label":       accessibleLabel,
 }
 
-// rubyAnnotation matches the readings of rendered ruby, and markup the
-// tags of a rendered fragment.
-var (
-	rubyAnnotation = regexp.MustCompile(`<rt>[^<]*</rt>|<rp>[^<]*</rp>`)
-	markup         = regexp.MustCompile(`<[^>]*>`)
-)
-
-// accessibleLabel is the text of rendered interface words without their
-// readings, for an aria-label: a name taken from an element with ruby
-// (aria-labelledby, a figcaption) would be read with the readings glued
-// to the words. The fragments come from this package's own rendering of
-// labels and titles.
-func accessibleLabel(parts ...any) string {
-	var b strings.Builder
-	for _, p := range parts {
-		fmt.Fprint(&b, p)
-	}
-	return html.UnescapeString(markup.ReplaceAllString(rubyAnnotation.ReplaceAllString(b.String(), ""), ""))
-}
-
-// statusClass maps a measure status to its CSS class.
-func statusClass(s string) string {
+// statusKey names a measure status for the theme (which styles it, for
+// example as class "status--new"): new, up (拡充) or cont (継続).
+func statusKey(s string) string {
 	switch s {
 	case "新規":
-		return "status--new"
+		return "new"
 	case "拡充":
-		return "status--up"
+		return "up"
 	}
-	return "status--cont"
+	return "cont"
 }
 
 // measureArgs bundles what the measure partial needs: the page's layout
