@@ -35,18 +35,27 @@ func joinPlan(city, title string) string {
 	return city + "の" + title
 }
 
-// updated is the page's last-updated date, from its front matter or the
-// site's published date (never from file times: builds stay
-// deterministic), as YYYY-MM-DD and in Japanese with furigana.
-func (b *builder) updated(t *text, c content) (string, template.HTML) {
-	d := c.Updated
-	if d == "" {
-		d = b.site.Published
-	}
+// updated is the page's last-updated date (pageDate) as YYYY-MM-DD and in
+// Japanese with furigana.
+func (b *builder) updated(t *text) (string, template.HTML) {
+	d := b.pageDate(t.pg)
 	if d == "" {
 		return "", ""
 	}
 	return d, t.label(japaneseDate(d))
+}
+
+// pageDate is a page's last-updated date, YYYY-MM-DD: the front matter's
+// `updated` of the chapter text the page shows, else the site's published
+// date, else "" (unknown). Never file times, so builds stay deterministic;
+// the page's 更新日 and its lastmod in sitemap.xml both come from here.
+func (b *builder) pageDate(pg *page) string {
+	if pg.chapter != nil {
+		if src, _ := chapterText(pg.chapter, pg.variant); src.Front.Updated != "" {
+			return src.Front.Updated
+		}
+	}
+	return b.site.Published
 }
 
 // readingsJSON is the site's readings dictionary (readings.yaml) as a JSON

@@ -196,7 +196,7 @@ func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 		}
 		body.Prev, body.Next = b.neighbours(t, c)
 		return content{Title: ruby.Plain(front.Title), H1: t.inline(file, 2, front.Title), Body: body,
-			Summary: ruby.Plain(front.Summary), Updated: front.Updated}
+			Summary: ruby.Plain(front.Summary)}
 	}
 }
 

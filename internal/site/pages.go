@@ -28,7 +28,6 @@ type content struct {
 	Body   any
 
 	Summary string // plain one-line description, for <meta name="description">; empty: made from the title
-	Updated string // YYYY-MM-DD from the page's front matter; empty: the site's published date
 }
 
 // link is a rendered hyperlink.

@@ -180,7 +180,7 @@ func (b *builder) layout(t *text, c content) layout {
 		Phone:       digits(b.site.Contact.Phone),
 		Body:        c.Body,
 	}
-	l.Updated, l.UpdatedText = b.updated(t, c)
+	l.Updated, l.UpdatedText = b.updated(t)
 	l.Readings = b.readingsJSON()
 	l.Nav = b.nav(t)
 	l.Crumbs = b.crumbs(t, c)

@@ -68,7 +68,9 @@ func (b *builder) writeCopies(out *output.Folder) error {
 	return nil
 }
 
-// sitemap lists every page but the 404 page, in both variants.
+// sitemap lists every page but the 404 page, in both variants, each with
+// the date the page shows as its 更新日 as lastmod (none when the page shows
+// none).
 func (b *builder) sitemap() []byte {
 	base := strings.TrimSuffix(b.site.BaseURL, "/") + "/"
 	var buf bytes.Buffer
@@ -80,7 +82,11 @@ func (b *builder) sitemap() []byte {
 		}
 		buf.WriteString("<url><loc>")
 		xml.EscapeText(&buf, []byte(base+escapePath(pg.path)))
-		buf.WriteString("</loc></url>\n")
+		buf.WriteString("</loc>")
+		if d := b.pageDate(pg); d != "" {
+			buf.WriteString("<lastmod>" + d + "</lastmod>")
+		}
+		buf.WriteString("</url>\n")
 	}
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
