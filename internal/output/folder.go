@@ -7,7 +7,9 @@ package output
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -94,17 +96,47 @@ func (o *Folder) Minify(p string, data []byte) ([]byte, error) {
 
 // WriteRaw writes data as p without minifying it.
 func (o *Folder) WriteRaw(p string, data []byte) error {
+	if err := o.put(p, data); err != nil {
+		return err
+	}
+	o.Add(path.Clean(p))
+	return nil
+}
+
+// Replace minifies data as Write does and writes it as p in place of the
+// file written there earlier in this build. That file is unlinked first,
+// so a file carried over from the previous output by a hard link is never
+// changed. It returns the size written.
+func (o *Folder) Replace(p string, data []byte) (int64, error) {
+	data, err := o.Minify(p, data)
+	if err != nil {
+		return 0, err
+	}
+	if err := os.Remove(o.Path(path.Clean(p))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return 0, err
+	}
+	if err := o.put(p, data); err != nil {
+		return 0, err
+	}
+	o.mu.Lock()
+	if !slices.Contains(o.paths, path.Clean(p)) {
+		o.paths = append(o.paths, path.Clean(p))
+	}
+	o.mu.Unlock()
+	return int64(len(data)), nil
+}
+
+// put writes data as the new file p, or links the previous output's copy
+// when it holds the same bytes.
+func (o *Folder) put(p string, data []byte) error {
 	rel := filepath.FromSlash(path.Clean(p))
 	full := filepath.Join(o.dir, rel)
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return err
 	}
 	if !o.carryOver(rel, full, data) {
-		if err := os.WriteFile(full, data, 0o644); err != nil {
-			return err
-		}
+		return os.WriteFile(full, data, 0o644)
 	}
-	o.Add(path.Clean(p))
 	return nil
 }
 

@@ -75,3 +75,47 @@ func TestFolderLinkSized(t *testing.T) {
 		t.Error("linked a file the previous output lacks")
 	}
 }
+
+// Replace changes a file written earlier in the build, never the previous
+// output's copy it was linked from, and lists the file once.
+func TestFolderReplaceKeepsPreviousOutput(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	f, err := New(dest, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.WriteRaw("index.html", []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if f, err = New(dest, false); err != nil {
+		t.Fatal(err)
+	}
+	if !f.Link("index.html") {
+		t.Fatal("not linked")
+	}
+	if n, err := f.Replace("index.html", []byte("newer")); err != nil || n != 5 {
+		t.Fatalf("Replace = %d, %v", n, err)
+	}
+	if got, _ := os.ReadFile(filepath.Join(dest, "index.html")); string(got) != "old" {
+		t.Errorf("the previous output changed: %q", got)
+	}
+	if got, _ := f.Read("index.html"); string(got) != "newer" {
+		t.Errorf("replaced file = %q", got)
+	}
+	if got := strings.Join(f.Files(), ","); got != "index.html" {
+		t.Errorf("Files() = %s", got)
+	}
+	// bytes equal to the previous output's are linked from it again
+	if _, err := f.Replace("index.html", []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := os.Stat(filepath.Join(dest, "index.html"))
+	b, _ := os.Stat(f.Path("index.html"))
+	if !os.SameFile(a, b) {
+		t.Error("bytes equal to the previous output's were not linked")
+	}
+	f.Discard()
+}

@@ -177,6 +177,9 @@ func (b *builder) writeSite(out *output.Folder) error {
 	if err == nil && !b.opts.NoBundles && b.chromium != "" {
 		err = b.derive(prev, next, out, "pdf", derived, func() ([]string, error) { return pdfPaths, b.writePDFs(out) })
 	}
+	if err == nil {
+		err = b.writeDownloadPages(out, pages, next)
+	}
 	if err != nil {
 		return err
 	}

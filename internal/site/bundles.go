@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -242,11 +243,9 @@ type download struct {
 	inZip       bool // plan.zip holds it
 }
 
-// downloads are the links of the home page's download section. In the
-// copy inside plan.zip, files that the ZIP does not hold (itself, the
-// PDFs) link to the web site when base_url is set, and are left out
-// otherwise, so that the ZIP has no dead link.
-func (b *builder) downloads(t *text) []link {
+// allDownloads are the files of the home page's download section: the
+// ZIP, the EPUBs and, when a browser prints them, the PDFs.
+func (b *builder) allDownloads() []download {
 	all := []download{{zipPath, "dlzip", false}, {epubPath, "dlepub", true}, {easyEPUBPath, "dlepubeasy", true}}
 	if b.site.HasEdition(plan.EditionVertical) {
 		all = append(all, download{verticalEPUBPath, "dlepubvertical", true})
@@ -254,28 +253,112 @@ func (b *builder) downloads(t *text) []link {
 	if b.chromium != "" {
 		all = append(all, download{pdfPath, "dlpdf", false}, download{easyPDFPath, "dlpdfeasy", false})
 	}
+	return all
+}
+
+// downloads are the links of the home page's download section, each with
+// its file's size when the page knows it (t.pg.sizes). In the copy inside
+// plan.zip, files that the ZIP does not hold (itself, the PDFs) link to
+// the web site when base_url is set, and are left out otherwise, so that
+// the ZIP has no dead link.
+func (b *builder) downloads(t *text) []link {
 	var out []link
-	for _, d := range all {
+	for _, d := range b.allDownloads() {
 		switch {
 		case !t.pg.inZip || d.inZip:
-			out = append(out, link{Href: rel(t.pg.path, d.path), Text: t.L(d.label)})
+			out = append(out, link{Href: rel(t.pg.path, d.path), Text: t.label(b.downloadLabel(t.pg, d))})
 		case b.site.BaseURL != "":
-			out = append(out, link{Href: strings.TrimSuffix(b.site.BaseURL, "/") + "/" + d.path, Text: t.L(d.label) + t.L("dlonline")})
+			out = append(out, link{Href: strings.TrimSuffix(b.site.BaseURL, "/") + "/" + d.path, Text: t.label(b.downloadLabel(t.pg, d)) + t.L("dlonline")})
 		}
 	}
 	return out
 }
 
+// downloadLabel names download d on page pg: what it is, its format and,
+// when known, its size, as Japanese public sites write it
+// (電子書籍（EPUB形式、52KB）); in the わかりやすい版 the size is said in
+// easy words (大きさ 52KB).
+func (b *builder) downloadLabel(pg *page, d download) string {
+	size := ""
+	if n, ok := pg.sizes[d.path]; ok {
+		size = strings.Replace(label("dlsize", pg.variant), "%s", fileSize(n), 1)
+	}
+	return strings.Replace(label(d.label, pg.variant), "%s", size, 1)
+}
+
+// fileSize is a size in bytes as readers see it in their file manager:
+// whole kilobytes (at least 1KB) below a megabyte, else megabytes with one
+// decimal (2.5MB); 1KB is 1,024 bytes.
+func fileSize(n int64) string {
+	const kb, mb = 1024, 1024 * 1024
+	if k := (n + kb/2) / kb; k < kb {
+		return strconv.FormatInt(max(1, k), 10) + "KB"
+	}
+	return strconv.FormatFloat(float64(n)/mb, 'f', 1, 64) + "MB"
+}
+
+// writeDownloadPages renders the pages that list the downloads (the home
+// pages) again once the downloads are made, so that each link states its
+// file's size, and replaces the copies renderAll wrote. The sizes are
+// those of the files in out: a file this build did not make (plansite
+// serve, --bundles=false, a PDF without a browser) has no size, never a
+// stale one. The EPUBs and PDFs leave the download section out, and the
+// ZIP renders its own home pages, so no bundle depends on these copies.
+// Their manifest records are marked so that the next build renders them
+// afresh instead of carrying this version over as a page without sizes.
+func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, next *manifest) error {
+	sizes := map[string]int64{}
+	for _, d := range b.allDownloads() {
+		if st, err := os.Stat(out.Path(d.path)); err == nil && st.Mode().IsRegular() {
+			sizes[d.path] = st.Size()
+		}
+	}
+	if len(sizes) == 0 {
+		return nil
+	}
+	for _, pg := range pages {
+		if pg.kind != "home" {
+			continue
+		}
+		fpg := *pg
+		fpg.sizes = sizes
+		data, _, _, err := b.render(&fpg)
+		if err != nil {
+			return err
+		}
+		size, err := out.Replace(pg.path, data)
+		if err != nil {
+			return err
+		}
+		r := next.Pages[pg.path]
+		r.Key, r.Size = r.Key+withSizes, size
+		next.Pages[pg.path] = r
+	}
+	return nil
+}
+
+// withSizes marks the manifest key of a page written with the sizes of
+// the downloads: no later build carries it over as the page renderAll
+// makes.
+const withSizes = "+sizes"
+
 // zipHomes renders the home pages again for the copy of the site inside
 // plan.zip (minified as out minifies) and puts them in place of the web
-// site's in files.
+// site's in files. They state the sizes of the files the ZIP holds (the
+// EPUBs, already in files); the ZIP's own size cannot be in it.
 func (b *builder) zipHomes(files []bundle.File, out *output.Folder) error {
+	sizes := map[string]int64{}
+	for _, f := range files {
+		if f.Data != nil && strings.HasPrefix(f.Path, "downloads/") {
+			sizes[f.Path] = int64(len(f.Data))
+		}
+	}
 	for _, pg := range b.pages() {
 		if pg.kind != "home" {
 			continue
 		}
 		zpg := *pg
-		zpg.inZip = true
+		zpg.inZip, zpg.sizes = true, sizes
 		data, _, _, err := b.render(&zpg)
 		if err == nil {
 			data, err = out.Minify(pg.path, data)

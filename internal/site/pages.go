@@ -18,6 +18,10 @@ type page struct {
 	chapter *plan.Chapter // the chapter a chapter page shows, whose body is its own input
 	make    func(t *text) content
 	inZip   bool // rendered for the copy of the site inside plan.zip
+	// sizes are the sizes in bytes of the downloads already made, by
+	// output path, for the pages that list them (see downloads); a file
+	// without a known size is listed without one.
+	sizes map[string]int64
 }
 
 // content is what a page kind produces for the layout.
