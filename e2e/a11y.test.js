@@ -1024,6 +1024,69 @@ test('tables: at 320 px the caption stays in view when a wide table scrolls side
   assert.deepEqual(failures, []);
 });
 
+test('tables: narrow tables stack at 320 px, each cell under its column header, still tables to screen readers; columns at 1280 px', async () => {
+  const failures = [];
+  let tables = 0, cells = 0;
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const cdp = await ctx.newCDPSession(tab);
+  for (const p of pages.filter((x) => x.kind === 'chapter' || x.kind === 'pillar' || x.rel.endsWith('measures.html'))) {
+    for (const width of [320, 1280]) {
+      await tab.setViewportSize({ width, height: 800 });
+      await tab.goto(url(p.rel));
+      const narrow = width === 320;
+      const r = await tab.evaluate((narrow) => {
+        const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('').replace(/\s+/g, ' ').trim();
+        const out = { tables: 0, rows: 0, cells: 0, bad: [] };
+        for (const t of document.querySelectorAll('table[data-stack]')) {
+          out.tables++;
+          const name = plain(t.caption).slice(0, 20);
+          const heads = [...t.tHead.rows[0].cells].map(plain);
+          const wrap = t.closest('.table-wrap');
+          const cap = t.caption.getBoundingClientRect();
+          if (cap.height === 0 || cap.left < -1 || cap.right > innerWidth + 1) out.bad.push(`${name}: caption not in view (${Math.round(cap.left)}–${Math.round(cap.right)})`);
+          if ((getComputedStyle(t).display === 'block') !== narrow) out.bad.push(`${name}: display ${getComputedStyle(t).display}`);
+          if (narrow && wrap.scrollWidth > wrap.clientWidth + 1) out.bad.push(`${name}: scrolls sideways when stacked`);
+          for (const row of t.tBodies[0].rows) {
+            out.rows++;
+            [...row.cells].forEach((c, i) => {
+              const lab = c.querySelector(':scope > [data-th]');
+              if (!lab) {
+                if (plain(c)) out.bad.push(`${name}: a cell of column ${i + 1} without its header`);
+                return;
+              }
+              out.cells++;
+              const box = lab.getBoundingClientRect();
+              if ((box.height > 0) !== narrow) out.bad.push(`${name}: header label ${box.height > 0 ? 'shown' : 'hidden'}`);
+              if (plain(lab) !== heads[i]) out.bad.push(`${name}: label 「${plain(lab)}」, column header 「${heads[i]}」`);
+              if (narrow && box.top >= c.getBoundingClientRect().bottom) out.bad.push(`${name}: label outside its cell`);
+            });
+          }
+        }
+        return out;
+      }, narrow);
+      for (const b of r.bad) failures.push(`${p.rel} [${width}px] ${b}`);
+      if (!narrow || !r.tables) continue;
+      tables += r.tables;
+      cells += r.cells;
+      // still a table to screen readers, and the labels are not read
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      const role = (x) => nodes.filter((n) => !n.ignored && n.role && n.role.value === x).length;
+      const stacked = await tab.evaluate(() => [...document.querySelectorAll('table[data-stack]')].map((t) => t.rows.length));
+      const rows = stacked.reduce((a, b) => a + b, 0);
+      if (role('table') < stacked.length) failures.push(`${p.rel}: ${role('table')} tables in the accessibility tree, ${stacked.length} stacked tables`);
+      if (role('row') < rows) failures.push(`${p.rel}: ${role('row')} rows in the accessibility tree, ${rows} in the stacked tables`);
+      if (role('cell') + role('rowheader') < r.cells) failures.push(`${p.rel}: ${role('cell') + role('rowheader')} cells in the accessibility tree, ${r.cells} labelled cells`);
+      count('狭い画面で表を縦に並べる（見出しつき、表のまま読み上げ）');
+    }
+  }
+  await ctx.close();
+  console.log(`stacked tables: ${tables} tables, ${cells} cells checked at 320 px`);
+  if (failures.length) console.log(failures.slice(0, 40).map((f) => `STACK ${f}`).join('\n'));
+  assert.ok(tables > 0, 'no stacked table: the check measured nothing');
+  assert.deepEqual(failures, []);
+});
+
 test('screenshots', async () => {
   fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });

@@ -19,6 +19,8 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindCaption, renderCaption)
 	reg.Register(kindTableWrap, renderTableWrap)
 	reg.Register(east.KindTable, renderTable)
+	reg.Register(east.KindTableHeader, renderTableHeader)
+	reg.Register(kindCellLabel, renderCellLabel)
 	reg.Register(kindPicture, renderPicture)
 	reg.Register(ast.KindText, renderText)
 	reg.Register(ast.KindImage, imageRenderer{unsafe: r.allowHTML}.render)

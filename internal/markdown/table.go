@@ -53,6 +53,9 @@ func (n *tableWrap) Dump(source []byte, level int) {
 func captionTables(doc ast.Node, source []byte, st *state, require bool) {
 	for _, t := range tablesWithHeadings(doc) {
 		markHeaderCells(t.table)
+		if stacks(t.table) {
+			markStacked(t.table)
+		}
 		wrap := &tableWrap{}
 		if caption := takeCaption(t.table, source); caption != nil {
 			t.table.InsertBefore(t.table, t.table.FirstChild(), caption)
@@ -197,8 +200,9 @@ func renderTableWrap(w util.BufWriter, _ []byte, node ast.Node, entering bool) (
 }
 
 // tableAttributes are the attributes a table may carry: goldmark's list and
-// aria-labelledby, which names an uncaptioned table after its heading.
-var tableAttributes = extension.TableAttributeFilter.ExtendString("aria-labelledby")
+// aria-labelledby, which names an uncaptioned table after its heading, and
+// data-stack, which marks a table that stacks at narrow widths.
+var tableAttributes = extension.TableAttributeFilter.ExtendString("aria-labelledby,data-stack")
 
 // renderTable writes <table> with its attributes.
 func renderTable(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {

@@ -89,8 +89,8 @@ func (c *textCollector) walk(n ast.Node) {
 	case *rubyNode:
 		c.add(rubyRun(n))
 		return
-	case *ast.Image, *ast.RawHTML, *ast.HTMLBlock:
-		return
+	case *ast.Image, *ast.RawHTML, *ast.HTMLBlock, *cellLabel:
+		return // a stacked table's header copies are not text of their own
 	}
 	if n.Kind() == ast.KindCodeBlock || n.Kind() == ast.KindFencedCodeBlock {
 		lines := n.Lines()

@@ -26,4 +26,7 @@ func (t pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	resolveLinks(doc, source, st)
 	linkTerms(doc, source, st) // before furigana: term text still gets readings
 	addFurigana(doc, source, st)
+	if t.block {
+		labelStackedCells(doc, source) // after furigana: labels copy the headers' ruby
+	}
 }
