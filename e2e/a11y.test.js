@@ -809,6 +809,63 @@ test('copy and find in page give and match the base text, with furigana on and o
   assert.deepEqual(failures, []);
 });
 
+test('without JavaScript, with furigana on: find in page matches the base text and copy gives it', async () => {
+  // The readings are inert in the markup, so find in page (Chromium's
+  // window.find, run here from the test while the page's own scripts are
+  // off) matches 高齢化 under 高齢(こうれい)化 without plansite.js.
+  const failures = [];
+  let checked = 0;
+  const ctx = await newContext({ javaScriptEnabled: false, permissions: ['clipboard-read', 'clipboard-write'] });
+  const tab = await ctx.newPage();
+  const sample = [stdPage('chapter'), stdPage('pillar'), stdPage('home'), easyPage('chapter'), easyPage('pillar')].filter(Boolean);
+  for (const p of sample) {
+    await tab.goto(url(p.rel));
+    const r = await tab.evaluate(() => {
+      const plain = (el) => [...el.childNodes].map((n) => (n.nodeType === 1 ? (n.matches('rt, rp') ? '' : plain(n)) : n.textContent)).join('');
+      const out = { words: [], misses: [], shown: 0 };
+      // every paragraph of main with shown readings: a word across the end of its first ruby
+      for (const para of document.querySelectorAll('main p')) {
+        const rb = para.querySelector('ruby.furi');
+        if (!rb || getComputedStyle(rb.querySelector('rt')).display === 'none') continue;
+        out.shown++;
+        const after = rb.nextSibling && rb.nextSibling.nodeType === 3 ? rb.nextSibling.data.slice(0, 2) : '';
+        const word = plain(rb) + after;
+        if (!after.trim()) continue;
+        const start = document.createRange();
+        start.setStart(para, 0);
+        getSelection().removeAllRanges();
+        getSelection().addRange(start);
+        const found = window.find(word, true, false, false) && para.contains(getSelection().anchorNode);
+        out.words.push(word);
+        if (!found) out.misses.push(word);
+        if (out.words.length >= 5) break;
+      }
+      const para = [...document.querySelectorAll('main p')].find((x) => x.querySelector('ruby.furi') && x.textContent.length < 400);
+      if (para) {
+        const range = document.createRange();
+        range.selectNodeContents(para);
+        getSelection().removeAllRanges();
+        getSelection().addRange(range);
+        out.copyText = plain(para);
+      }
+      return out;
+    });
+    if (!r.shown) { failures.push(`${p.rel}: no paragraph with readings shown (furigana should start on)`); continue; }
+    checked += r.words.length;
+    for (const w of r.misses) failures.push(`${p.rel}: find in page does not find 「${w}」 without JavaScript`);
+    if (r.copyText) {
+      await tab.keyboard.press('Control+C');
+      const copied = await tab.evaluate(() => navigator.clipboard.readText());
+      if (copied.replace(/\s+/g, '') !== r.copyText.replace(/\s+/g, '')) failures.push(`${p.rel}: copy gave 「${copied.slice(0, 40)}」 without JavaScript`);
+    }
+    count('JavaScript なしでもページ内検索とコピーは元の文字（ふりがな表示中）');
+  }
+  await ctx.close();
+  console.log(`find without JS: ${checked} words checked`);
+  assert.ok(checked > 0, 'no word checked');
+  assert.deepEqual(failures, []);
+});
+
 test('easy pages: lines break only at the spaces between phrases (320 and 1280 px)', async () => {
   const failures = [];
   let lines = 0;

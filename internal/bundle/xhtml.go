@@ -180,8 +180,9 @@ func (l *linker) dangling(p *page) bool {
 	return false
 }
 
-// clean removes dropped elements, comments, event handlers and attributes
-// that point at resources the EPUB does not carry.
+// clean removes dropped elements, comments, event handlers, attributes
+// that point at resources the EPUB does not carry, and attributes EPUB's
+// XHTML does not have (inert, which the pages put on readings).
 func clean(n *html.Node) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
@@ -207,7 +208,7 @@ func clean(n *html.Node) {
 				k := a.Key
 				if a.Namespace == "" && (strings.HasPrefix(k, "on") || k == "srcset" || k == "sizes" ||
 					k == "ping" || k == "download" || k == "autofocus" || k == "contenteditable" ||
-					k == "formaction" || k == "xmlns" || strings.HasPrefix(k, "xmlns:")) {
+					k == "formaction" || k == "inert" || k == "xmlns" || strings.HasPrefix(k, "xmlns:")) {
 					continue
 				}
 				out = append(out, a)

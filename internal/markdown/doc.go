@@ -13,7 +13,7 @@
 // Extensions:
 //
 //   - Author ruby: {漢字|かんじ} renders as
-//     <ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>; {小平|こ|だいら}
+//     <ruby>漢字<rp>（</rp><rt inert>かんじ</rt><rp>）</rp></ruby>; {小平|こ|だいら}
 //     gives one <rt> per character; {~漢字|かんじ} (a reading aid) adds
 //     class="furi". \{ is a literal brace; in table cells write the
 //     separator as \| (GFM). Any other { that does not start valid ruby is

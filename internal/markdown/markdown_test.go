@@ -50,10 +50,10 @@ func TestInline(t *testing.T) {
 		page *Page
 		want string
 	}{
-		{"1. {小平|こだいら}の*計画*", nil, "1. <ruby>小平<rp>（</rp><rt>こだいら</rt><rp>）</rp></ruby>の<em>計画</em>"},
+		{"1. {小平|こだいら}の*計画*", nil, "1. <ruby>小平<rp>（</rp><rt inert>こだいら</rt><rp>）</rp></ruby>の<em>計画</em>"},
 		{"# 見出しではない", nil, "# 見出しではない"},
 		{"- 箇条書きでもない", nil, "- 箇条書きでもない"},
-		{"漢字の<b>計画</b>", &Page{Annotator: fakeAnn{}}, "<ruby class=\"furi\">漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>の&lt;b&gt;<ruby class=\"furi\">計画<rp>（</rp><rt>けいかく</rt><rp>）</rp></ruby>&lt;/b&gt;"},
+		{"漢字の<b>計画</b>", &Page{Annotator: fakeAnn{}}, "<ruby class=\"furi\">漢字<rp>（</rp><rt inert>かんじ</rt><rp>）</rp></ruby>の&lt;b&gt;<ruby class=\"furi\">計画<rp>（</rp><rt inert>けいかく</rt><rp>）</rp></ruby>&lt;/b&gt;"},
 		{"[章](02-plan.md)", &Page{Resolve: fakeResolve}, `<a href="02-plan.html">章</a>`},
 		{"相談と相談", &Page{Terms: goldenTerms}, `<a class="term" href="../glossary.html#%E7%9B%B8%E8%AB%87">相談</a>と相談`},
 		{"![図](picto:soudan) 文", &Page{Resolve: fakeResolve}, `<img src="../assets/picto/soudan.svg" alt="図"> 文`},
@@ -215,7 +215,7 @@ func TestSections(t *testing.T) {
 	if strings.Contains(string(res.HTML), "しえん") {
 		t.Errorf("a hidden reading was rendered: %s", res.HTML)
 	}
-	if !strings.Contains(string(res.HTML), "<rt>そうだん</rt>") {
+	if !strings.Contains(string(res.HTML), "<rt inert>そうだん</rt>") {
 		t.Errorf("a shown reading is missing: %s", res.HTML)
 	}
 	want := []struct{ id, title, text string }{

@@ -68,8 +68,11 @@ func rubyCandidate(line []byte) []byte {
 	return line
 }
 
-// renderRuby writes <ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>, or
-// one rt per character when there is one reading per character.
+// renderRuby writes <ruby>漢字<rp>（</rp><rt inert>かんじ</rt><rp>）</rp></ruby>,
+// or one rt per character when there is one reading per character. The
+// reading is inert: an aid to the eye, it stays out of find in page (高齢化
+// is found under 高齢(こうれい)化), selection and the accessibility tree,
+// with or without JavaScript.
 func renderRuby(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	if !entering {
 		return ast.WalkSkipChildren, nil
@@ -102,7 +105,7 @@ func renderRuby(w util.BufWriter, _ []byte, node ast.Node, entering bool) (ast.W
 }
 
 func writeRT(w util.BufWriter, reading string) {
-	_, _ = w.WriteString("<rp>（</rp><rt>")
+	_, _ = w.WriteString("<rp>（</rp><rt inert>")
 	writeEscaped(w, reading)
 	_, _ = w.WriteString("</rt><rp>）</rp>")
 }

@@ -17,7 +17,7 @@ func TestStackedTable(t *testing.T) {
 	}
 	html := string(res.HTML)
 	furi := func(base, reading string) string {
-		return `<ruby class="furi">` + base + `<rp>（</rp><rt>` + reading + `</rt><rp>）</rp></ruby>`
+		return `<ruby class="furi">` + base + `<rp>（</rp><rt inert>` + reading + `</rt><rp>）</rp></ruby>`
 	}
 	for _, want := range []string{
 		`<table data-stack="" role="table">`,

@@ -24,7 +24,7 @@ func TestFileSize(t *testing.T) {
 // sizeRe finds the downloads and the sizes their links state.
 var (
 	linkRe = regexp.MustCompile(`href="(?:\.\./)?(downloads/[^"]+)" download>(.*?)</a>`)
-	sizeRe = regexp.MustCompile(`、(?:<ruby class="furi">大<rp>（</rp><rt>おお</rt><rp>）</rp></ruby>きさ )?(\d+(?:\.\d)?[KM]B)）`)
+	sizeRe = regexp.MustCompile(`、(?:<ruby class="furi">大<rp>（</rp><rt inert>おお</rt><rp>）</rp></ruby>きさ )?(\d+(?:\.\d)?[KM]B)）`)
 )
 
 // linkSizes maps each download a home page links to the size its link
@@ -72,7 +72,7 @@ func TestDownloadSizes(t *testing.T) {
 		if strings.Contains(string(page), "PDF") {
 			t.Errorf("%s links PDFs that were not printed", home)
 		}
-		if home == "easy/index.html" && !strings.Contains(string(page), "<rt>おお</rt>") {
+		if home == "easy/index.html" && !strings.Contains(string(page), "<rt inert>おお</rt>") {
 			t.Errorf("the easy home does not say 大きさ with furigana")
 		}
 	}

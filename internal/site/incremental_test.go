@@ -150,7 +150,8 @@ func TestIncrementalEdits(t *testing.T) {
 	if shards == 0 {
 		t.Error("no search shard was rewritten after a chapter changed")
 	}
-	for _, p := range []string{"index.html", "chapters/01-hajimeni.html", "pillars/1.html", "easy/chapters/02-genjou.html"} {
+	// (not the home pages: they state the downloads' sizes, which change)
+	for _, p := range []string{"measures.html", "chapters/01-hajimeni.html", "pillars/1.html", "easy/chapters/02-genjou.html"} {
 		if rewritten[p] {
 			t.Errorf("%s was rewritten, but nothing it shows changed", p)
 		}

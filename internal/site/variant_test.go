@@ -39,8 +39,8 @@ func TestWarekiFuncs(t *testing.T) {
 	if err := tmpl.Execute(&b, nil); err != nil {
 		t.Fatal(err)
 	}
-	want := `<ruby class="furi">令和<rp>（</rp><rt>れいわ</rt><rp>）</rp></ruby>8（2026）<ruby class="furi">年度<rp>（</rp><rt>ねんど</rt><rp>）</rp></ruby> ` +
-		`<ruby class="furi">令和<rp>（</rp><rt>れいわ</rt><rp>）</rp></ruby><ruby class="furi">元<rp>（</rp><rt>がん</rt><rp>）</rp></ruby><ruby class="furi">年<rp>（</rp><rt>ねん</rt><rp>）</rp></ruby>5<ruby class="furi">月<rp>（</rp><rt>がつ</rt><rp>）</rp></ruby>1<ruby class="furi">日<rp>（</rp><rt>にち</rt><rp>）</rp></ruby> x&lt;`
+	want := `<ruby class="furi">令和<rp>（</rp><rt inert>れいわ</rt><rp>）</rp></ruby>8（2026）<ruby class="furi">年度<rp>（</rp><rt inert>ねんど</rt><rp>）</rp></ruby> ` +
+		`<ruby class="furi">令和<rp>（</rp><rt inert>れいわ</rt><rp>）</rp></ruby><ruby class="furi">元<rp>（</rp><rt inert>がん</rt><rp>）</rp></ruby><ruby class="furi">年<rp>（</rp><rt inert>ねん</rt><rp>）</rp></ruby>5<ruby class="furi">月<rp>（</rp><rt inert>がつ</rt><rp>）</rp></ruby>1<ruby class="furi">日<rp>（</rp><rt inert>にち</rt><rp>）</rp></ruby> x&lt;`
 	if b.String() != want {
 		t.Errorf("got  %s\nwant %s", b.String(), want)
 	}
