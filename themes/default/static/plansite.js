@@ -51,13 +51,6 @@
     }
   }
 
-  /* Readings are an aid to the eye: inert, they stay out of find in page
-     (so 高齢化 is found under 高齢(こうれい)化), selection and the
-     accessibility tree (names never hold readings). */
-  function inertReadings() {
-    Array.prototype.forEach.call(document.querySelectorAll("rt, rp"), function (r) { r.inert = true; });
-  }
-
   /* Easy texts put a space between phrases (分かち書き), and a line may break
      only there. CSS keep-all keeps kana and kanji together, but Chromium still
      breaks before a <ruby> and after a hyphen (042-000-…): such a phrase is
@@ -113,7 +106,6 @@
   }
 
   function init() {
-    inertReadings();
     printTools();
     if (variant === "easy") {
       Array.prototype.forEach.call(document.querySelectorAll("main, .site-header, .breadcrumb, .site-footer"), keepPhrases);
