@@ -29,7 +29,7 @@ const { serve } = require('./lib/server');
 const { pages: discover } = require('./lib/site');
 const { pool } = require('./lib/pool');
 const { measureTargets, focusIndicator } = require('./lib/ui-checks');
-const { rubyLayout, easyBreaks, rubyInkTargets, rubyInkCheck } = require('./lib/reader-checks');
+const { rubyLayout, lineBreaks, rubyInkTargets, rubyInkCheck } = require('./lib/reader-checks');
 
 const E2E = __dirname;
 const SITE_DIR = path.resolve(E2E, process.env.SITE_DIR || '../public');
@@ -877,7 +877,7 @@ test('easy pages: lines break only at the spaces between phrases (320 and 1280 p
     for (const width of [320, 1280]) {
       await tab.setViewportSize({ width, height: 800 });
       await tab.goto(url(p.rel));
-      const r = await tab.evaluate(easyBreaks);
+      const r = await tab.evaluate(lineBreaks, 'easy');
       lines += r.lines;
       for (const f of r.failures) failures.push(`${p.rel} [${width}px] 「${f}」`);
       count('わかりやすい版の改行は文節の区切り（空白）だけ');
@@ -887,6 +887,43 @@ test('easy pages: lines break only at the spaces between phrases (320 and 1280 p
   console.log(`easy line breaks: ${lines} breaks checked`);
   if (failures.length) console.log(failures.map((f) => `BREAK ${f}`).join('\n'));
   assert.equal(failures.length, 0, `${failures.length} breaks inside a phrase (listed above)`);
+});
+
+test('standard pages: lines of prose break only between phrases (<wbr>), and long runs still wrap (320 and 1280 px)', async () => {
+  const failures = [];
+  let lines = 0, breaks = 0;
+  const std = pages.filter((p) => p.variant === 'standard' && (p.kind === 'chapter' || p.kind === 'pillar' || p.kind === 'home'));
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  for (const p of std) {
+    for (const width of [320, 1280]) {
+      await tab.setViewportSize({ width, height: 800 });
+      await tab.goto(url(p.rel));
+      const r = await tab.evaluate(lineBreaks, 'phrase');
+      lines += r.lines;
+      for (const f of r.failures) failures.push(`${p.rel} [${width}px] 「${f}」`);
+      count('標準版の本文の改行は文節の区切り');
+    }
+    breaks += await tab.evaluate(() => document.querySelectorAll('main wbr').length);
+  }
+  // A run with no phrase start (a long URL, long katakana) wraps inside the line at 320 px.
+  await tab.setViewportSize({ width: 320, height: 800 });
+  await tab.goto(url(stdPage('chapter').rel));
+  const overflow = await tab.evaluate(() => {
+    const para = [...document.querySelectorAll('main p')].find((x) => x.querySelector(':scope > wbr'));
+    if (!para) return 'no paragraph with <wbr>';
+    para.append('https://www.example.jp/keikaku/shougaisha/fukushi/2024/honbun/shiryou-hen.html', 'の', 'グループホームサービスコーディネーターアシスタントマネージャー', 'を');
+    const out = [];
+    if (para.scrollWidth > para.clientWidth + 1) out.push(`paragraph ${para.scrollWidth}px wide in ${para.clientWidth}px`);
+    if (document.documentElement.scrollWidth > innerWidth + 1) out.push(`page scrolls sideways (${document.documentElement.scrollWidth}px)`);
+    return out.join('; ');
+  });
+  if (overflow) failures.push(`long runs at 320 px: ${overflow}`);
+  await ctx.close();
+  console.log(`phrase breaks: ${breaks} <wbr> on ${std.length} pages, ${lines} line breaks checked`);
+  if (failures.length) console.log(failures.slice(0, 40).map((f) => `PHRASE ${f}`).join('\n'));
+  assert.ok(lines > 0 && breaks > 0, 'no line break checked');
+  assert.deepEqual(failures, []);
 });
 
 test('print: standard or large print (≥ 16 pt) from a button, marks that survive without backgrounds, running title and page numbers', async () => {

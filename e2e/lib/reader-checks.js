@@ -85,10 +85,16 @@ function rubyLayout(limit) {
 // Line breaks of an easy page: easy texts put a space between phrases (分かち書き), and there a
 // line may break only at a space (or after a full stop or comma). Blocks written without
 // spaces are not judged. Returns { lines, failures: [text around the break] }.
-function easyBreaks() {
+// Line breaks of one page's leaf blocks, by kind of text: 'easy' (written
+// with spaces between phrases: a line may break only at a space) or
+// 'phrase' (standard prose whose phrase starts carry <wbr>: a line may break
+// only there or at a space). Either may break after punctuation, and a
+// phrase wider than its line may be cut anywhere (reflow). Returns the
+// number of line breaks and the bad ones, as text around the break.
+function lineBreaks(kind) {
   const failures = [];
   let lines = 0;
-  const OK_END = /[\s\u3000、。，．！？」』）)・：:]/;
+  const OK_END = /[\s\u3000、。，．！？」』）)・：:／]/;
   const OK_START = /[\s\u3000「『（(]/;
   // the width a phrase has: its nearest box that is not inline (a badge, a cell, the block)
   const limit = (el) => {
@@ -101,13 +107,21 @@ function easyBreaks() {
   };
   for (const block of document.querySelectorAll('main :is(p, li, dd, dt, td, th, h1, h2, h3, h4, caption)')) {
     if (block.querySelector('p, li, ul, ol, table, div')) continue;   // leaf blocks only
-    // only texts written with spaces between phrases (分かち書き) promise breaks at spaces
-    const plain = [...block.childNodes].map((n) => (n.nodeType === 1 && n.matches('rt, rp') ? '' : n.textContent)).join('').trim();
-    if (!/[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(plain)) continue;
+    if (kind === 'easy') {
+      // only texts written with spaces between phrases (分かち書き) promise breaks at spaces
+      const plain = [...block.childNodes].map((n) => (n.nodeType === 1 && n.matches('rt, rp') ? '' : n.textContent)).join('').trim();
+      if (!/[^\s\u3000][\s\u3000]+[^\s\u3000]/.test(plain)) continue;
+    } else if (!block.querySelector(':scope > wbr')) continue;
     const chars = [];
-    const w = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    const w = document.createTreeWalker(block, NodeFilter.SHOW_TEXT | NodeFilter.SHOW_ELEMENT);
     for (let t = w.nextNode(); t; t = w.nextNode()) {
-      if (t.parentElement.closest('rt, rp')) continue;
+      if (t.nodeType === 1) {
+        // a <wbr> is a break opportunity, like a space
+        if (t.nodeName === 'WBR' && chars.length) chars[chars.length - 1].spaceAfter = true;
+        continue;
+      }
+      // readings, and a stacked table's column headers (a block of their own)
+      if (t.parentElement.closest('rt, rp, [data-th]')) continue;
       for (let i = 0; i < t.length; i++) {
         const r = document.createRange();
         r.setStart(t, i); r.setEnd(t, i + 1);
@@ -204,4 +218,4 @@ async function rubyInkCheck({ shot, targets }) {
   return failures;
 }
 
-module.exports = { rubyLayout, easyBreaks, rubyInkTargets, rubyInkCheck };
+module.exports = { rubyLayout, lineBreaks, rubyInkTargets, rubyInkCheck };

@@ -68,6 +68,12 @@ type Page struct {
 	Resolve func(dest string) (href string, err error)
 
 	Annotator Annotator // automatic furigana; nil = none
+	// PhraseBreaks marks, in block Markdown (Convert), the likely phrase
+	// (文節) starts of text written without spaces between phrases with
+	// <wbr>, from the Annotator's pieces (see phraseStart); a theme sets
+	// word-break: keep-all so that lines break only there. Off for texts
+	// written with spaces between phrases (分かち書き, the easy variant).
+	PhraseBreaks bool
 
 	Terms []Term          // glossary terms to link
 	Used  map[string]bool // terms already linked on this page; Convert adds to it

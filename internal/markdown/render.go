@@ -21,6 +21,7 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(east.KindTable, renderTable)
 	reg.Register(east.KindTableHeader, renderTableHeader)
 	reg.Register(kindCellLabel, renderCellLabel)
+	reg.Register(kindWbr, renderWbr)
 	reg.Register(kindPicture, renderPicture)
 	reg.Register(ast.KindText, renderText)
 	reg.Register(ast.KindImage, imageRenderer{unsafe: r.allowHTML}.render)

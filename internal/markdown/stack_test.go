@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -64,3 +65,51 @@ func TestUnstackedTables(t *testing.T) {
 		}
 	}
 }
+
+// With PhraseBreaks, block text gets a <wbr> where a word in kanji follows
+// a particle or the て of a verb, from the annotator's pieces; never after
+// other kana (inside a word), never in Inline text, and not without the
+// option.
+func TestPhraseBreaks(t *testing.T) {
+	src := "これは漢字です。ここで相談して計画を立てる。ちか漢字\n"
+	conv := New(Options{})
+	res, err := conv.Convert([]byte(src), &Page{Annotator: fakeAnn{}, PhraseBreaks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	html := rubyTags.ReplaceAllString(string(res.HTML), "")
+	want := "<p>これは<wbr>漢字です。ここで<wbr>相談して<wbr>計画を立てる。ちか漢字</p>"
+	if !strings.Contains(html, want) {
+		t.Errorf("got %s\nwant %s", html, want)
+	}
+	var text strings.Builder
+	for _, s := range res.Sections {
+		for _, r := range s.Runs {
+			text.WriteString(r.Text)
+		}
+	}
+	if text.String() != "これは漢字です。ここで相談して計画を立てる。ちか漢字" {
+		t.Errorf("search text %q", text.String())
+	}
+	for _, p := range []*Page{{Annotator: fakeAnn{}}, {Annotator: fakeAnn{}, PhraseBreaks: true}} {
+		var out string
+		if p.PhraseBreaks {
+			h, _, err := conv.Inline("これは漢字", p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = string(h)
+		} else {
+			r, err := conv.Convert([]byte(src), p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = string(r.HTML)
+		}
+		if strings.Contains(out, "<wbr>") {
+			t.Errorf("a break where none was asked for: %s", out)
+		}
+	}
+}
+
+var rubyTags = regexp.MustCompile(`<rp>（</rp><rt inert>[^<]*</rt><rp>）</rp>|</?ruby[^>]*>`)

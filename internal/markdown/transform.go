@@ -25,7 +25,7 @@ func (t pageTransformer) Transform(doc *ast.Document, reader text.Reader, pc par
 	checkImages(doc, source, st, t.block)
 	resolveLinks(doc, source, st)
 	linkTerms(doc, source, st) // before furigana: term text still gets readings
-	addFurigana(doc, source, st)
+	addFurigana(doc, source, st, t.block && st.page.PhraseBreaks)
 	if t.block {
 		labelStackedCells(doc, source) // after furigana: labels copy the headers' ruby
 	}

@@ -84,13 +84,15 @@ func (t *text) endPart() { t.cur = 0 }
 
 func (t *text) mdPage(file string, line int) *markdown.Page {
 	return &markdown.Page{
-		File:        file,
-		Line:        line,
-		Resolve:     t.b.resolver(file, t.pg.path, t.pg.variant, &pageLinks{used: t.used, copies: t.copies}),
-		Annotator:   t.annot,
-		Terms:       t.terms,
-		Used:        t.used,
-		HeadingBase: 2,
+		File:      file,
+		Line:      line,
+		Resolve:   t.b.resolver(file, t.pg.path, t.pg.variant, &pageLinks{used: t.used, copies: t.copies}),
+		Annotator: t.annot,
+		// standard text has no spaces between phrases: mark them
+		PhraseBreaks: t.pg.variant == Standard,
+		Terms:        t.terms,
+		Used:         t.used,
+		HeadingBase:  2,
 	}
 }
 
