@@ -307,12 +307,7 @@ func fileSize(n int64) string {
 // Their manifest records are marked so that the next build renders them
 // afresh instead of carrying this version over as a page without sizes.
 func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, next *manifest) error {
-	sizes := map[string]int64{}
-	for _, d := range b.allDownloads() {
-		if st, err := os.Stat(out.Path(d.path)); err == nil && st.Mode().IsRegular() {
-			sizes[d.path] = st.Size()
-		}
-	}
+	sizes := b.downloadSizes(out, false)
 	if len(sizes) == 0 {
 		return nil
 	}
@@ -337,6 +332,21 @@ func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, next *ma
 	return nil
 }
 
+// downloadSizes are the sizes of the downloads written into out so far,
+// by path; inZip keeps only those plan.zip holds.
+func (b *builder) downloadSizes(out *output.Folder, inZip bool) map[string]int64 {
+	sizes := map[string]int64{}
+	for _, d := range b.allDownloads() {
+		if inZip && !d.inZip {
+			continue
+		}
+		if st, err := os.Stat(out.Path(d.path)); err == nil && st.Mode().IsRegular() {
+			sizes[d.path] = st.Size()
+		}
+	}
+	return sizes
+}
+
 // withSizes marks the manifest key of a page written with the sizes of
 // the downloads: no later build carries it over as the page renderAll
 // makes.
@@ -345,14 +355,9 @@ const withSizes = "+sizes"
 // zipHomes renders the home pages again for the copy of the site inside
 // plan.zip (minified as out minifies) and puts them in place of the web
 // site's in files. They state the sizes of the files the ZIP holds (the
-// EPUBs, already in files); the ZIP's own size cannot be in it.
+// EPUBs, already written); the ZIP's own size cannot be in it.
 func (b *builder) zipHomes(files []bundle.File, out *output.Folder) error {
-	sizes := map[string]int64{}
-	for _, f := range files {
-		if f.Data != nil && strings.HasPrefix(f.Path, "downloads/") {
-			sizes[f.Path] = int64(len(f.Data))
-		}
-	}
+	sizes := b.downloadSizes(out, true)
 	for _, pg := range b.pages() {
 		if pg.kind != "home" {
 			continue
