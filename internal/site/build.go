@@ -178,7 +178,7 @@ func (b *builder) writeSite(out *output.Folder) error {
 		err = b.derive(prev, next, out, "pdf", derived, func() ([]string, error) { return pdfPaths, b.writePDFs(out) })
 	}
 	if err == nil {
-		err = b.writeDownloadPages(out, pages, next)
+		err = b.writeDownloadPages(out, pages, keys, next)
 	}
 	if err != nil {
 		return err

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -304,15 +305,14 @@ func fileSize(n int64) string {
 // serve, --bundles=false, a PDF without a browser) has no size, never a
 // stale one. The EPUBs and PDFs leave the download section out, and the
 // ZIP renders its own home pages, so no bundle depends on these copies.
-// Their manifest records are marked so that the next build renders them
-// afresh instead of carrying this version over as a page without sizes.
-func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, next *manifest) error {
+// A page's manifest key records the sizes it states (sizesKey): a page
+// carried over with the same sizes is left as it is.
+func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, keys []string, next *manifest) error {
 	sizes := b.downloadSizes(out, false)
-	if len(sizes) == 0 {
-		return nil
-	}
-	for _, pg := range pages {
-		if pg.kind != "home" {
+	for i, pg := range pages {
+		r := next.Pages[pg.path]
+		key := keys[i] + sizesKey(sizes)
+		if pg.kind != "home" || r.Key == key {
 			continue
 		}
 		fpg := *pg
@@ -325,11 +325,39 @@ func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, next *ma
 		if err != nil {
 			return err
 		}
-		r := next.Pages[pg.path]
-		r.Key, r.Size = r.Key+withSizes, size
+		r.Key, r.Size = key, size
 		next.Pages[pg.path] = r
 	}
 	return nil
+}
+
+// withSizes starts the part of a page's manifest key that records the
+// sizes of the downloads the page states.
+const withSizes = "+sizes"
+
+// sizesKey is that part for sizes: "" for none, so that a page without
+// sizes keeps the key renderAll gives it.
+func sizesKey(sizes map[string]int64) string {
+	if len(sizes) == 0 {
+		return ""
+	}
+	paths := make([]string, 0, len(sizes))
+	for p := range sizes {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	var b strings.Builder
+	b.WriteString(withSizes)
+	for _, p := range paths {
+		b.WriteString(" " + p + "=" + strconv.FormatInt(sizes[p], 10))
+	}
+	return b.String()
+}
+
+// sameInputs reports whether a manifest record's key is key, possibly with
+// the sizes of the downloads the page states (writeDownloadPages).
+func sameInputs(recorded, key string) bool {
+	return recorded == key || strings.HasPrefix(recorded, key+withSizes)
 }
 
 // downloadSizes are the sizes of the downloads written into out so far,
@@ -346,11 +374,6 @@ func (b *builder) downloadSizes(out *output.Folder, inZip bool) map[string]int64
 	}
 	return sizes
 }
-
-// withSizes marks the manifest key of a page written with the sizes of
-// the downloads: no later build carries it over as the page renderAll
-// makes.
-const withSizes = "+sizes"
 
 // zipHomes renders the home pages again for the copy of the site inside
 // plan.zip (minified as out minifies) and puts them in place of the web

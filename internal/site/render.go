@@ -64,7 +64,7 @@ func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, 
 	errs := make([]error, len(pages))
 	b.parallel(len(pages), func(i int) {
 		pg := pages[i]
-		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.LinkSized(pg.path, r.Size) {
+		if r, ok := prev.Pages[pg.path]; ok && sameInputs(r.Key, keys[i]) && out.LinkSized(pg.path, r.Size) {
 			recs[i], docs[i] = r, prev.docs[pg.path]
 			b.addCopies(r.Copies)
 			b.carried.Add(1)
