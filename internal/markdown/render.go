@@ -19,7 +19,6 @@ func (r *nodeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 	reg.Register(kindCaption, renderCaption)
 	reg.Register(kindTableWrap, renderTableWrap)
 	reg.Register(east.KindTable, renderTable)
-	reg.Register(east.KindTableHeader, renderTableHeader)
 	reg.Register(kindCellLabel, renderCellLabel)
 	reg.Register(kindWbr, renderWbr)
 	reg.Register(kindPicture, renderPicture)

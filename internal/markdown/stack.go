@@ -11,9 +11,8 @@ import (
 // headers come from here, the render stage: every body cell starts with a
 // copy of its column's header (a cellLabel, <span data-th hidden
 // aria-hidden="true">), which the theme shows only in the stacked layout;
-// screen readers have the table's own headers. The table and its parts
-// carry their ARIA roles, so that the table stays a table to assistive
-// technology when the theme changes its display.
+// screen readers have the table's own headers. (ARIA roles on the parts of
+// a native table are invalid HTML: the table keeps its own semantics.)
 //
 // An author's table stacks when it has at least three columns and a column
 // after the first that is not right-aligned: a table of records. A table
@@ -46,23 +45,9 @@ func stacks(t *east.Table) bool {
 	return false
 }
 
-// markStacked marks table t as stacking and gives it and its rows and
-// cells their ARIA roles (the header row and the row groups get theirs
-// from renderTableHeader).
+// markStacked marks table t as stacking at narrow widths.
 func markStacked(t *east.Table) {
 	t.SetAttributeString("data-stack", []byte(""))
-	t.SetAttributeString("role", []byte("table"))
-	for row := t.FirstChild(); row != nil; row = row.NextSibling() {
-		cellRole := "cell"
-		if row.Kind() == east.KindTableHeader {
-			cellRole = "columnheader"
-		} else {
-			row.SetAttributeString("role", []byte("row"))
-		}
-		for c := row.FirstChild(); c != nil; c = c.NextSibling() {
-			c.SetAttributeString("role", []byte(cellRole))
-		}
-	}
 }
 
 // isStacked reports whether n is a table marked by markStacked.
@@ -139,24 +124,6 @@ func renderCellLabel(w util.BufWriter, _ []byte, _ ast.Node, entering bool) (ast
 		_, _ = w.WriteString(`<span data-th hidden aria-hidden="true">`)
 	} else {
 		_, _ = w.WriteString("</span>")
-	}
-	return ast.WalkContinue, nil
-}
-
-// renderTableHeader writes the header row and opens the body, as goldmark
-// does, with the row group and row roles of a stacked table.
-func renderTableHeader(w util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	group, row := "", ""
-	if isStacked(n.Parent()) {
-		group, row = ` role="rowgroup"`, ` role="row"`
-	}
-	if entering {
-		_, _ = w.WriteString("<thead" + group + ">\n<tr" + row + ">\n")
-		return ast.WalkContinue, nil
-	}
-	_, _ = w.WriteString("</tr>\n</thead>\n")
-	if n.NextSibling() != nil {
-		_, _ = w.WriteString("<tbody" + group + ">\n")
 	}
 	return ast.WalkContinue, nil
 }
