@@ -155,12 +155,21 @@ function lineBreaks(kind) {
 // each, where its base ink must be looked for in a full-page screenshot and how wide the base
 // ink is in its font without ruby (canvas measureText, letter-spacing included).
 function rubyInkTargets(limit) {
+  // off screen but in the accessibility tree: clipped to nothing, or a 1 px box
+  const visuallyHidden = (el) => {
+    for (let a = el; a; a = a.parentElement) {
+      const s = getComputedStyle(a), R = a.getBoundingClientRect();
+      if ((s.clipPath !== 'none' && s.clipPath !== '') || (s.overflow === 'hidden' && (R.width <= 1 || R.height <= 1))) return true;
+    }
+    return false;
+  };
   const ctx = document.createElement('canvas').getContext('2d');
   const out = [];
   for (const rb of document.querySelectorAll('main ruby')) {
     if (out.length >= limit) break;
     const rt = rb.querySelector(':scope > rt');
     if (!rt || !rt.checkVisibility({ contentVisibilityAuto: true, visibilityProperty: true })) continue;
+    if (visuallyHidden(rb)) continue;      // e.g. a stacked table's header row, kept for screen readers only
     const base = [...rb.childNodes].filter((n) => n.nodeType === 3).map((n) => n.data).join('').trim();
     if ([...base].length < 2) continue;
     const cs = getComputedStyle(rb);
