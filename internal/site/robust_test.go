@@ -36,7 +36,7 @@ csv
 `
 
 // writeArchive writes a txtar archive into a new folder and returns it.
-func writeArchive(t *testing.T, archive string) string {
+func writeArchive(t testing.TB, archive string) string {
 	t.Helper()
 	root := t.TempDir()
 	for _, f := range txtar.Parse([]byte(archive)).Files {

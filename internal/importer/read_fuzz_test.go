@@ -1,0 +1,60 @@
+package importer
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/japanese"
+)
+
+// tableExts are the kinds of table file Read tells apart by name.
+var tableExts = []string{".csv", ".tsv", ".txt", ".xlsx"}
+
+// FuzzRead feeds any bytes to the table reader as a CSV, TSV, text or
+// .xlsx file, and what it reads to the measures mapping. Neither may
+// panic; an error names the file; the cells read are valid UTF-8.
+func FuzzRead(f *testing.F) {
+	dir := f.TempDir()
+	xlsx := filepath.Join(dir, "seed.xlsx")
+	writeXLSX(f, xlsx, hardRows)
+	seed, err := os.ReadFile(xlsx)
+	if err != nil {
+		f.Fatal(err)
+	}
+	sjis, err := japanese.ShiftJIS.NewEncoder().Bytes(csvBytes(f, hardRows, ','))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(seed, uint8(3))
+	f.Add(sjis, uint8(0))
+	f.Add(append([]byte{0xEF, 0xBB, 0xBF}, csvBytes(f, hardRows, ',')...), uint8(0))
+	f.Add(csvBytes(f, hardRows, '\t'), uint8(1))
+	f.Add([]byte("\xff\xfea\x00\t\x00b\x00\n\x00"), uint8(2))
+	f.Add([]byte("a,\"b\nc\"\"\n\n\"d"), uint8(2))
+	f.Add([]byte("\x82\xa0\x82"), uint8(0))
+	f.Add([]byte("PK\x03\x04"), uint8(3))
+	f.Fuzz(func(t *testing.T, data []byte, kind uint8) {
+		path := filepath.Join(t.TempDir(), "table"+tableExts[int(kind)%len(tableExts)])
+		if err := os.WriteFile(path, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		tab, err := Read(path, "")
+		if err != nil {
+			if !strings.Contains(err.Error(), path) {
+				t.Fatalf("error does not name the file: %v", err)
+			}
+			return
+		}
+		for i, row := range tab.Rows {
+			for _, cell := range row {
+				if !utf8.ValidString(cell) {
+					t.Fatalf("row %d: cell %q is not UTF-8", i+1, cell)
+				}
+			}
+		}
+		_, _ = ReadMeasures(tab, nil) // must not panic on what was read
+	})
+}
