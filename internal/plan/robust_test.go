@@ -156,8 +156,8 @@ func TestSpecialFiles(t *testing.T) {
 	}
 	got := err.Error()
 	wantIn(t, got,
-		"content/chapters/02-shadow.md: cannot read: a symbolic link that leads outside the site folder (copy the file into the site folder instead of linking to it)",
-		"content/chapters/03-zero.md: cannot read: a symbolic link that leads outside the site folder",
+		"content/chapters/02-shadow.md: cannot read: a symbolic link that leads outside the site folder, to "+outside+" (copy the file into the site folder instead of linking to it)",
+		"content/chapters/03-zero.md: cannot read: a symbolic link that leads outside the site folder, to /dev/zero (copy the file",
 		"content/chapters/05-huge.md: cannot read: file is 1048648 bytes, more than the limit of 1048576 bytes per file (split it into smaller files, or make it smaller)")
 	if fifo {
 		wantIn(t, got, "content/chapters/06-fifo.md: cannot read: not a regular file")
