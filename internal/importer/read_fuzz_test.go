@@ -1,9 +1,11 @@
 package importer
 
 import (
+	"archive/zip"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 	"unicode/utf8"
 
@@ -57,4 +59,55 @@ func FuzzRead(f *testing.F) {
 		}
 		_, _ = ReadMeasures(tab, nil) // must not panic on what was read
 	})
+}
+
+// A table that is a FIFO, larger than the limit, or an .xlsx that unpacks
+// to gigabytes is refused by name, before it is read.
+func TestReadRefuses(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(big, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Truncate(big, tableLimit+1); err != nil {
+		t.Fatal(err)
+	}
+	bomb := filepath.Join(dir, "bomb.xlsx")
+	writeBomb(t, bomb)
+	cases := map[string]string{
+		big:                          "big.csv: file is 67108865 bytes, more than the limit of 67108864 bytes per file (save only the sheet",
+		bomb:                         "bomb.xlsx: the workbook unpacks to more than 256 MB",
+		filepath.Join(dir, "x.xlsx"): "no such file",
+	}
+	if fifo := filepath.Join(dir, "pipe.csv"); syscall.Mkfifo(fifo, 0o644) == nil {
+		cases[fifo] = "pipe.csv: not a regular file"
+	}
+	for path, want := range cases {
+		if _, err := Read(path, ""); err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want %q", filepath.Base(path), err, want)
+		}
+	}
+}
+
+// writeBomb writes a 300 KB .xlsx whose sheet unpacks to 300 MB.
+func writeBomb(t *testing.T, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	z := zip.NewWriter(f)
+	w, err := z.Create("xl/worksheets/sheet1.xml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := []byte(strings.Repeat("<row/>", 1<<14))
+	for n := 0; n < 300<<20; n += len(row) {
+		if _, err := w.Write(row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
 }
