@@ -141,9 +141,9 @@ func TestReadOnlyOutputFolder(t *testing.T) {
 		lockDest bool // and may not be written either
 		want     []string
 	}{
-		{"parent read-only, no output yet", false, false, []string{"output folder", "cannot be made", "is not writable for you", "chmod u+w"}},
+		{"parent read-only and no output yet", false, false, []string{"output folder", "cannot be made", "is not writable for you", "chmod u+w"}},
 		{"parent and output read-only", true, true, []string{"output folder", "cannot be written", "neither it nor the folder holding it", "chmod u+w"}},
-		{"parent read-only, output writable", true, false, nil},
+		{"parent read-only but output writable", true, false, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -198,18 +198,19 @@ func lock(t *testing.T, dir string) {
 // left as it was, with no temporary folder beside or inside it.
 func TestSwapErrorsExplained(t *testing.T) {
 	tests := []struct {
+		name  string
 		errno syscall.Errno
 		want  []string
 	}{
-		{syscall.EBUSY, []string{"is a mount point or is held by another program", "device or resource busy", "-d " + filepath.Join("public", "site")}},
-		{syscall.EXDEV, []string{"is a mount point", "invalid cross-device link", "build into a folder inside it"}},
-		{syscall.EROFS, []string{"is on a read-only disk", "choose a folder on a disk you can write to"}},
-		{syscall.EACCES, []string{"cannot be replaced", "permission denied", "writable for you"}},
-		{syscall.ENOSPC, []string{"the disk is full", "free some space"}},
+		{"EBUSY", syscall.EBUSY, []string{"is a mount point or is held by another program", "device or resource busy", "-d " + filepath.Join("public", "site")}},
+		{"EXDEV", syscall.EXDEV, []string{"is a mount point", "invalid cross-device link", "build into a folder inside it"}},
+		{"EROFS", syscall.EROFS, []string{"is on a read-only disk", "choose a folder on a disk you can write to"}},
+		{"EACCES", syscall.EACCES, []string{"cannot be replaced", "permission denied", "writable for you"}},
+		{"ENOSPC", syscall.ENOSPC, []string{"the disk is full", "free some space"}},
 	}
 	for _, inInside := range []bool{false, true} {
 		for _, tc := range tests {
-			name := tc.errno.Error()
+			name := tc.name
 			if inInside {
 				name += " inside"
 			}
