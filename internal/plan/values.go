@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"github.com/plansite/plansite/internal/diag"
@@ -33,14 +34,29 @@ func validatePeriod(s *Site, errs *diag.List) {
 }
 
 // validateValue checks a target's figure: a fiscal year in range and a
-// finite value.
+// value that is a number (checkFigure).
 func validateValue(file string, line int, key string, v Value, errs *diag.List) {
 	if v.FY != 0 && !validYear(v.FY) {
 		errs.Add(diag.New(file, line, fmt.Sprintf("%s.fy: %d is not a fiscal year", key, v.FY),
 			fmt.Sprintf("write the year as 2024 (from %d to %d)", MinFiscalYear, MaxFiscalYear)))
 	}
-	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
-		errs.Add(diag.New(file, line, fmt.Sprintf("%s.value is not a number", key), "write a figure such as 12 or 3.5"))
+	checkFigure(file, line, key+".value", v.Value, errs)
+}
+
+// MaxValue bounds the figures of targets and progress, as chart.MaxValue
+// bounds what a chart can draw. A city's budget in yen stays far below it;
+// a larger figure is a slip (1e300).
+const MaxValue = 1e15
+
+// checkFigure reports a figure that is not a number (.nan, .inf) or lies
+// beyond ±MaxValue.
+func checkFigure(file string, line int, what string, v float64, errs *diag.List) {
+	const hint = "write a figure such as 12 or 3.5; for large amounts, a larger unit such as 億円"
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		errs.Add(diag.New(file, line, what+" is not a number", hint))
+	case math.Abs(v) > MaxValue:
+		errs.Add(diag.New(file, line, fmt.Sprintf("%s %s is larger than a plan's figures can be (at most 10^15)", what, strconv.FormatFloat(v, 'g', -1, 64)), hint))
 	}
 }
 
