@@ -20,7 +20,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -33,6 +32,7 @@ import (
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 
+	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/safefs"
 )
 
@@ -64,9 +64,9 @@ func Read(path, sheet string) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	text, enc, err := decode(data)
+	text, enc, err := decode(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	rows, err := readDelimited(text, delimiter(path, text))
 	if err != nil {
@@ -133,10 +133,14 @@ var (
 )
 
 // decode detects the encoding of a CSV or TSV file and returns its text.
-func decode(data []byte) (string, string, error) {
+func decode(path string, data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
-		return string(data[len(bomUTF8):]), "UTF-8 with BOM", nil
+		rest := data[len(bomUTF8):]
+		if !utf8.Valid(rest) {
+			return "", "", diag.New(path, invalidLine(rest), "invalid UTF-8 in a file marked as UTF-8", "save it again as CSV UTF-8 from Excel")
+		}
+		return string(rest), "UTF-8 with BOM", nil
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
 		out, _, err := transform.Bytes(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), data)
 		return string(out), "UTF-16", err
@@ -145,9 +149,23 @@ func decode(data []byte) (string, string, error) {
 	}
 	out, _, err := transform.Bytes(japanese.ShiftJIS.NewDecoder(), data)
 	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", "", errors.New("the file is neither UTF-8 nor Shift_JIS (save it as CSV UTF-8 or CSV from Excel)")
+		return "", "", fmt.Errorf("%s: the file is neither UTF-8 nor Shift_JIS (save it as CSV UTF-8 or CSV from Excel)", path)
 	}
 	return string(out), "Shift_JIS (CP932)", nil
+}
+
+// invalidLine returns the line of the first byte of data that is not
+// UTF-8.
+func invalidLine(data []byte) int {
+	valid := data
+	for len(valid) > 0 {
+		r, n := utf8.DecodeRune(valid)
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		valid = valid[n:]
+	}
+	return bytes.Count(data[:len(data)-len(valid)], []byte("\n")) + 1
 }
 
 // delimiter is a tab for .tsv, a comma for .csv, and for other names

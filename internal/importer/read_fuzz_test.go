@@ -62,7 +62,8 @@ func FuzzRead(f *testing.F) {
 }
 
 // A table that is a FIFO, larger than the limit, or an .xlsx that unpacks
-// to gigabytes is refused by name, before it is read.
+// to gigabytes is refused by name, before it is read; a file marked as
+// UTF-8 that is not is refused at its line.
 func TestReadRefuses(t *testing.T) {
 	dir := t.TempDir()
 	big := filepath.Join(dir, "big.csv")
@@ -74,10 +75,15 @@ func TestReadRefuses(t *testing.T) {
 	}
 	bomb := filepath.Join(dir, "bomb.xlsx")
 	writeBomb(t, bomb)
+	badBOM := filepath.Join(dir, "bom.csv")
+	if err := os.WriteFile(badBOM, []byte("\ufeff施策名,担当課\n施\xe7,課\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
 	cases := map[string]string{
 		big:                          "big.csv: file is 67108865 bytes, more than the limit of 67108864 bytes per file (save only the sheet",
 		bomb:                         "bomb.xlsx: the workbook unpacks to more than 256 MB",
 		filepath.Join(dir, "x.xlsx"): "no such file",
+		badBOM:                       "bom.csv:2: invalid UTF-8 in a file marked as UTF-8 (save it again as CSV UTF-8 from Excel)",
 	}
 	if fifo := filepath.Join(dir, "pipe.csv"); syscall.Mkfifo(fifo, 0o644) == nil {
 		cases[fifo] = "pipe.csv: not a regular file"

@@ -216,12 +216,15 @@ func hasScheme(dest string) bool {
 
 // fragment maps a fragment of a link into the glossary (a term) to the
 // term's anchor; a term the glossary lacks is an error. Other fragments
-// pass unchanged.
+// pass unchanged, or escaped when they are not valid in an address.
 func (b *builder) fragment(target, frag string) (string, error) {
 	if frag == "" {
 		return "", nil
 	}
 	if target != glossaryFile {
+		if _, err := url.Parse("#" + frag); err != nil {
+			frag = url.PathEscape(frag) // a lone % would make the address invalid
+		}
 		return "#" + frag, nil
 	}
 	for _, t := range b.site.Glossary {
