@@ -62,6 +62,9 @@ func (e *SizeError) Error() string {
 	return fmt.Sprintf("file is %s, more than the limit of %s per file", size, limit)
 }
 
+// Is makes errors.Is(err, ErrTooLarge) true.
+func (e *SizeError) Is(target error) bool { return target == ErrTooLarge }
+
 // OutsideError is a symbolic link that leads outside the FS's root.
 type OutsideError struct {
 	Left   string // what the link leaves, for the author: "the site folder", "themes/"
@@ -86,9 +89,6 @@ func (e *OutsideError) hint() string {
 	}
 	return fmt.Sprintf("copy the %s into %s instead of linking to it", what, e.Into)
 }
-
-// Is makes errors.Is(err, ErrTooLarge) true.
-func (e *SizeError) Is(target error) bool { return target == ErrTooLarge }
 
 // Human prints a byte count for people: 512 bytes, 3.2 KB, 2 MB.
 func Human(n int64) string {
