@@ -64,8 +64,16 @@ func placeError(name, dest string, err error) error {
 	case errors.Is(err, syscall.EROFS):
 		return fmt.Errorf("output folder %s is on a read-only disk (%s): choose a folder on a disk you can write to, such as -d ~/public", name, cause(err))
 	case errors.Is(err, fs.ErrPermission):
+		dir := filepath.Dir(dest)
+		var pe *fs.PathError
+		if errors.As(err, &pe) {
+			dir = filepath.Dir(pe.Path) // the folder a new one could not be made in
+		}
+		if dir == dest {
+			return fmt.Errorf("output folder %s is not writable for you (%s): make it writable (chmod u+w %s), or choose a folder you can write to, such as -d ~/public", name, cause(err), name)
+		}
 		return fmt.Errorf("output folder %s cannot be made: the folder %s is not writable for you (%s): make it writable (chmod u+w %s), or choose a folder you can write to, such as -d ~/public",
-			name, filepath.Dir(dest), cause(err), filepath.Dir(dest))
+			name, dir, cause(err), dir)
 	case errors.Is(err, syscall.ENOTDIR):
 		return fmt.Errorf("output folder %s: a part of the path is a file, not a folder (%s): choose another folder, such as -d public", name, cause(err))
 	}

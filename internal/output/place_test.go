@@ -116,12 +116,26 @@ func TestParentNotWritable(t *testing.T) {
 	}
 }
 
+// A mount point the user may not write in is named as such.
+func TestMountPointNotWritable(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	oldOutput(t, dest)
+	mountPoint = func(string) bool { return true }
+	defer func() { mountPoint = isMountPoint }()
+	denyIn(t, dest)
+	_, err := build(t, dest)
+	want := "output folder " + dest + " is not writable for you (permission denied): make it writable (chmod u+w " + dest + ")"
+	if err == nil || !strings.Contains(err.Error(), want) {
+		t.Fatalf("got %v\nwant %s", err, want)
+	}
+}
+
 // denyIn makes makeTemp fail in dir as it does in a folder without write
 // permission, until the test ends.
 func denyIn(t *testing.T, dir string) {
 	makeTemp = func(in, pattern string) (string, error) {
 		if in == dir {
-			return "", &fs.PathError{Op: "mkdirtemp", Path: in, Err: syscall.EACCES}
+			return "", &fs.PathError{Op: "mkdirtemp", Path: filepath.Join(in, pattern+"*"), Err: syscall.EACCES}
 		}
 		return os.MkdirTemp(in, pattern)
 	}
@@ -142,6 +156,7 @@ func TestReadOnlyOutputFolder(t *testing.T) {
 		want     []string
 	}{
 		{"parent read-only and no output yet", false, false, []string{"output folder", "cannot be made", "is not writable for you", "chmod u+w"}},
+		{"grandparent read-only", false, false, []string{"output folder", "cannot be made: the folder PARENT is not writable", "chmod u+w PARENT)"}},
 		{"parent and output read-only", true, true, []string{"output folder", "cannot be written", "neither it nor the folder holding it", "chmod u+w"}},
 		{"parent read-only but output writable", true, false, nil},
 	}
@@ -149,6 +164,9 @@ func TestReadOnlyOutputFolder(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			parent := filepath.Join(t.TempDir(), "www")
 			dest := filepath.Join(parent, "public")
+			if strings.HasPrefix(tc.name, "grandparent") {
+				dest = filepath.Join(parent, "new", "public")
+			}
 			if tc.old {
 				oldOutput(t, dest)
 			} else if err := os.Mkdir(parent, 0o755); err != nil {
@@ -173,7 +191,7 @@ func TestReadOnlyOutputFolder(t *testing.T) {
 				t.Fatal("no error")
 			}
 			for _, w := range append(tc.want, dest) {
-				if !strings.Contains(err.Error(), w) {
+				if w = strings.ReplaceAll(w, "PARENT", parent); !strings.Contains(err.Error(), w) {
 					t.Errorf("error lacks %q: %v", w, err)
 				}
 			}
