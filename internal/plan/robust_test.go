@@ -100,6 +100,8 @@ func TestBadYAML(t *testing.T) {
 			[]string{"content/pillars/1-soudan.yaml:16: goal.value 1e+300 is larger than a plan's figures can be (at most 10^15) (write a figure such as 12 or 3.5; for large amounts, a larger unit such as 億円)",
 				"content/pillars/1-soudan.yaml:18: progress value is not a number",
 				`content/pillars/1-soudan.yaml:19: progress value for "数" -2e+15 is larger than a plan's figures can be`}, nil},
+		{"base_url with an empty query", "site.yaml", goodSite + "base_url: https://example.jp/plan?\n",
+			[]string{`content/site.yaml:11: base_url "https://example.jp/plan?" is not the address of a folder on the web`}, nil},
 		{"base_url with quotes", "site.yaml", goodSite + "base_url: 'https://example.jp/a\"<b>'\n",
 			[]string{`content/site.yaml:11: base_url "https://example.jp/a\"<b>" is not the address of a folder`}, nil},
 		{"base_url without scheme", "site.yaml", goodSite + "base_url: www.example.jp/plan/\n",
@@ -190,5 +192,20 @@ func TestUnloadedFiles(t *testing.T) {
 	}
 	if s.Unloaded["content/pillars/1-soudan.yaml"] {
 		t.Error("a good pillar is marked unloaded")
+	}
+}
+
+// A Japanese domain name is written in its ASCII form (xn--yeto9c, as
+// Python's idna codec gives it too), which browsers and
+// search engines resolve; the path is percent-encoded.
+func TestBaseURLNormalised(t *testing.T) {
+	files := good()
+	files["site.yaml"] = goodSite + "base_url: https://小平.jp:8443/計画\n"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "https://xn--yeto9c.jp:8443/%E8%A8%88%E7%94%BB/"; s.BaseURL != want {
+		t.Errorf("base_url %q, want %q", s.BaseURL, want)
 	}
 }

@@ -7,6 +7,9 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 
 	"github.com/plansite/plansite/internal/diag"
 )
@@ -68,8 +71,11 @@ func validateBaseURL(s *Site, errs *diag.List) {
 		return
 	}
 	u, err := url.Parse(s.BaseURL)
+	if err == nil && u.Host != "" {
+		err = asciiHost(u)
+	}
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil ||
-		u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s.BaseURL, " \t\"'<>\\") {
+		strings.ContainsAny(s.BaseURL, " \t\"'<>\\?#") {
 		errs.Add(diag.New(siteFile, s.Lines.At("base_url", 1), fmt.Sprintf("base_url %q is not the address of a folder on the web", s.BaseURL),
 			"write it as https://www.city.example.jp/plan/ (https or http, no ? or #, no spaces)"))
 		return
@@ -77,6 +83,25 @@ func validateBaseURL(s *Site, errs *diag.List) {
 	// A folder address, with its path percent-encoded (計画 → %E8%A8%88%E7%94%BB)
 	// as sitemap.xml and canonical links need it.
 	s.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+}
+
+// asciiHost writes a Japanese domain name (小平.jp) in the ASCII form that
+// addresses need (xn--…): url.URL would percent-encode it, which no
+// browser resolves.
+func asciiHost(u *url.URL) error {
+	host, port := u.Hostname(), u.Port()
+	if !strings.ContainsFunc(host, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return nil
+	}
+	ascii, err := idna.Lookup.ToASCII(host)
+	if err != nil {
+		return err
+	}
+	u.Host = ascii
+	if port != "" {
+		u.Host += ":" + port
+	}
+	return nil
 }
 
 // validateTheme checks that theme: names a folder directly under themes/.
