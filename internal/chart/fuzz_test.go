@@ -12,7 +12,7 @@ import (
 )
 
 // FuzzSVG draws charts of any texts and numbers the plan accepts (UTF-8
-// without control characters; finite values). The SVG must be well-formed
+// without control characters or noncharacters; finite values). The SVG must be well-formed
 // XML with no NaN or infinite coordinate.
 func FuzzSVG(f *testing.F) {
 	f.Add("研修の回数 <推移>", "回", "R4", 4.0, 6.0, 10.0, 2022.0, 2029.0)
@@ -21,7 +21,7 @@ func FuzzSVG(f *testing.F) {
 	f.Add("x", "", "", 1e-300, 5e-324, 0.0, -1e308, 1e308)
 	f.Fuzz(func(t *testing.T, title, unit, label string, v1, v2, goal, x1, x2 float64) {
 		for _, s := range []string{title, unit, label} {
-			if !utf8.ValidString(s) || strings.IndexFunc(s, chars.IsControl) >= 0 {
+			if !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return chars.IsControl(r) || chars.IsNoncharacter(r) }) {
 				return // the plan refuses these texts
 			}
 		}

@@ -96,6 +96,8 @@ func TestBadYAML(t *testing.T) {
 			[]string{"content/site.yaml:1: period must have from and to fiscal years"}, nil},
 		{"target year", "pillars/1-soudan.yaml", strings.Replace(goodPillar, "        status: 継続\n", "        status: 継続\n        targets:\n          - indicator: 数\n            baseline: {fy: 22, value: .nan}\n", 1),
 			[]string{"content/pillars/1-soudan.yaml:15: baseline.fy: 22 is not a fiscal year", "content/pillars/1-soudan.yaml:15: baseline.value is not a number"}, nil},
+		{"noncharacter", "glossary.yaml", "- term: 用語\n  description: 説明\uffff\n",
+			[]string{"content/glossary.yaml:2: noncharacter U+FFFF in the text (delete it: it is not a character, and not allowed in web pages or e-books"}, nil},
 		{"figures out of range", "pillars/1-soudan.yaml", strings.Replace(goodPillar, "        status: 継続\n", "        status: 継続\n        targets:\n          - indicator: 数\n            baseline: {fy: 2022, value: 4}\n            goal: {fy: 2029, value: 1e300}\n        progress:\n          - {fy: 2024, status: 実施, value: .nan}\n          - {fy: 2025, status: 実施, values: {数: -2e15}}\n", 1),
 			[]string{"content/pillars/1-soudan.yaml:16: goal.value 1e+300 is larger than a plan's figures can be (at most 10^15) (write a figure such as 12 or 3.5; for large amounts, a larger unit such as 億円)",
 				"content/pillars/1-soudan.yaml:18: progress value is not a number",
