@@ -70,6 +70,10 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzXHTML -fuzztime $(FUZZTIME) ./internal/bundle
 	$(GO) test -run '^$$' -fuzz FuzzParseYear -fuzztime $(FUZZTIME) ./internal/wareki
 	$(GO) test -run '^$$' -fuzz FuzzMeasures -fuzztime $(FUZZTIME) ./internal/importer
+	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./internal/importer
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./internal/site
+	$(GO) test -run '^$$' -fuzz '^FuzzBaseURL$$' -fuzztime $(FUZZTIME) ./internal/plan
+	$(GO) test -run '^$$' -fuzz '^FuzzSVG$$' -fuzztime $(FUZZTIME) ./internal/chart
 
 clean:
 	rm -rf $(DEST) e2e/screenshots

@@ -1,5 +1,5 @@
 // Package chars classifies the characters of authors' text that a reader
-// cannot see: control characters and blank text.
+// cannot see: control characters, noncharacters and blank text.
 package chars
 
 import (
@@ -13,6 +13,14 @@ import (
 // errors in HTML.
 func IsControl(r rune) bool {
 	return r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r >= 0x7f && r <= 0x9f
+}
+
+// IsNoncharacter reports whether r is one of Unicode's 66 noncharacters:
+// U+FDD0–U+FDEF and the last two code points of every plane (U+FFFE,
+// U+FFFF, U+1FFFE …). They are never text, are errors in HTML and are not
+// allowed in XML (the EPUB's pages).
+func IsNoncharacter(r rune) bool {
+	return r >= 0xfdd0 && r <= 0xfdef || r&0xfffe == 0xfffe
 }
 
 // IsBlank reports whether s has nothing a reader can see or hear: only

@@ -22,3 +22,16 @@ func TestIsControl(t *testing.T) {
 		}
 	}
 }
+
+func TestIsNoncharacter(t *testing.T) {
+	for _, r := range []rune{0xfdd0, 0xfdef, 0xfffe, 0xffff, 0x1fffe, 0x10ffff} {
+		if !IsNoncharacter(r) {
+			t.Errorf("U+%04X is a noncharacter", r)
+		}
+	}
+	for _, r := range []rune{'あ', 0xfdcf, 0xfdf0, 0xfeff, 0xfffd, 0x1fffd, 0x20000} {
+		if IsNoncharacter(r) {
+			t.Errorf("U+%04X is a character", r)
+		}
+	}
+}

@@ -89,21 +89,27 @@ const (
 	legendSwatchLength = 36.0
 )
 
-// SVG draws the chart.
+// MaxValue is the largest magnitude of a value or X that is drawn: beyond
+// it the scales lose the values to rounding (or overflow), so SVG draws
+// nothing and the table beside the chart gives the numbers.
+const MaxValue = 1e15
+
+// SVG draws the chart; nothing when it has no point, or a value or X that
+// is not a number or beyond ±MaxValue.
 func (c Chart) SVG() template.HTML {
 	all := append([]Point(nil), c.Points...)
 	if c.Goal != nil {
 		all = append(all, *c.Goal)
 	}
-	if len(all) == 0 {
+	if len(all) == 0 || !drawable(all) {
 		return ""
 	}
-	sx, sy := scales(all)
+	sx, sy, lo, hi := scales(all)
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 %g %g" width="100%%" aria-labelledby="%s-t %s-d" font-family="%s" font-size="%d" fill="currentColor">`,
 		width, height, c.ID, c.ID, fontFamily, fontSize)
 	fmt.Fprintf(&b, `<title id="%s-t">%s</title><desc id="%s-d">%s</desc>`, c.ID, esc(c.Title), c.ID, esc(c.Desc))
-	c.grid(&b, sy)
+	c.grid(&b, sy, lo, hi)
 	c.axis(&b, all, sx)
 	c.series(&b, sx, sy)
 	c.legend(&b)
@@ -111,11 +117,21 @@ func (c Chart) SVG() template.HTML {
 	return template.HTML(b.String()) // #nosec G203 -- every text is escaped
 }
 
-// scales map X and values to user units. The value axis starts at 0 (or
-// below, for negative values) so that bars of growth are not exaggerated.
-func scales(ps []Point) (func(float64) float64, func(float64) float64) {
+// drawable reports whether every value and X is a number within MaxValue.
+func drawable(ps []Point) bool {
+	for _, p := range ps {
+		if !(math.Abs(p.Value) <= MaxValue && math.Abs(p.X) <= MaxValue) { // false for NaN too
+			return false
+		}
+	}
+	return true
+}
+
+// scales map X and values to user units, and return the values at the
+// bottom and the top of the plot. The value axis starts at 0 (or below,
+// for negative values) so that bars of growth are not exaggerated.
+func scales(ps []Point) (sx, sy func(float64) float64, lo, hi float64) {
 	minX, maxX := ps[0].X, ps[0].X
-	lo, hi := 0.0, 0.0
 	for _, p := range ps {
 		minX, maxX = math.Min(minX, p.X), math.Max(maxX, p.X)
 		lo, hi = math.Min(lo, p.Value), math.Max(hi, p.Value)
@@ -125,14 +141,14 @@ func scales(ps []Point) (func(float64) float64, func(float64) float64) {
 		hi = lo + minSpan
 	}
 	spanX := maxX - minX
-	sx := func(x float64) float64 {
+	sx = func(x float64) float64 {
 		if spanX == 0 {
 			return left + plotW/2
 		}
 		return left + (x-minX)/spanX*plotW
 	}
-	sy := func(v float64) float64 { return top + (hi-v)/(hi-lo)*plotH }
-	return sx, sy
+	sy = func(v float64) float64 { return top + (hi-v)/(hi-lo)*plotH }
+	return sx, sy, lo, hi
 }
 
 // niceCeil rounds up to 1, 2 or 5 times a power of ten.
@@ -149,10 +165,9 @@ func niceCeil(v float64) float64 {
 	return 10 * p
 }
 
-// grid draws faint horizontal lines with their values.
-func (c Chart) grid(b *strings.Builder, sy func(float64) float64) {
-	hi := valueAt(sy, top)
-	lo := valueAt(sy, top+plotH)
+// grid draws faint horizontal lines with their values, from lo at the
+// bottom of the plot to hi at the top.
+func (c Chart) grid(b *strings.Builder, sy func(float64) float64, lo, hi float64) {
 	b.WriteString(`<g stroke="currentColor" stroke-opacity="0.3" stroke-width="1">`)
 	for i := 0; i <= gridLines; i++ {
 		v := lo + (hi-lo)*float64(i)/gridLines
@@ -165,12 +180,6 @@ func (c Chart) grid(b *strings.Builder, sy func(float64) float64) {
 		fmt.Fprintf(b, `<text x="%g" y="%.1f">%s</text>`, left-6, sy(v)+5, esc(Format(round(v))))
 	}
 	b.WriteString(`</g>`)
-}
-
-// valueAt inverts sy.
-func valueAt(sy func(float64) float64, y float64) float64 {
-	y0, y1 := sy(0), sy(1)
-	return (y - y0) / (y1 - y0)
 }
 
 func round(v float64) float64 { return math.Round(v*100) / 100 }

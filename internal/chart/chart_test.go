@@ -44,14 +44,14 @@ func TestSVGAccessible(t *testing.T) {
 
 // TestScale puts higher values higher and starts the axis at zero.
 func TestScale(t *testing.T) {
-	sx, sy := scales([]Point{{2022, "", 4}, {2029, "", 10}})
+	sx, sy, _, _ := scales([]Point{{2022, "", 4}, {2029, "", 10}})
 	if sx(2022) != left || sx(2029) != width-right {
 		t.Errorf("x scale %g..%g", sx(2022), sx(2029))
 	}
 	if !(sy(10) < sy(4) && sy(0) == top+plotH) {
 		t.Errorf("y scale: sy(10)=%g sy(4)=%g sy(0)=%g", sy(10), sy(4), sy(0))
 	}
-	_, sy = scales([]Point{{1, "", -5}, {2, "", 5}})
+	_, sy, _, _ = scales([]Point{{1, "", -5}, {2, "", 5}})
 	if sy(-5) != top+plotH {
 		t.Errorf("negative values fall off the plot: %g", sy(-5))
 	}

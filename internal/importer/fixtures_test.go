@@ -37,7 +37,7 @@ var hardRows = [][]string{
 	{"", "", "5 重複", "重複です。", "生活福祉課"},
 }
 
-func writeXLSX(t *testing.T, path string, rows [][]string) {
+func writeXLSX(t testing.TB, path string, rows [][]string) {
 	f := excelize.NewFile()
 	for i, row := range rows {
 		cellRef, _ := excelize.CoordinatesToCellName(1, i+1)
@@ -54,7 +54,7 @@ func writeXLSX(t *testing.T, path string, rows [][]string) {
 	}
 }
 
-func csvBytes(t *testing.T, rows [][]string, comma rune) []byte {
+func csvBytes(t testing.TB, rows [][]string, comma rune) []byte {
 	var b bytes.Buffer
 	w := csv.NewWriter(&b)
 	w.Comma = comma

@@ -17,9 +17,9 @@
 package importer
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
-	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -31,6 +31,9 @@ import (
 	"golang.org/x/text/encoding/japanese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 // Table is a read table: its rows of cells, and how it was read.
@@ -41,8 +44,16 @@ type Table struct {
 	Sheet    string     // the sheet read, for .xlsx
 }
 
+// tableLimit is the largest table file read, and four times it the most
+// an .xlsx may unpack to. A real plan's measures table is well under 1 MB.
+const tableLimit = 64 << 20
+
 // Read reads a table file. sheet names the .xlsx sheet ("" = the first).
+// Only a regular file within tableLimit is read.
 func Read(path, sheet string) (*Table, error) {
+	if err := checkSize(path); err != nil {
+		return nil, err
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".xlsx", ".xlsm":
 		return readXLSX(path, sheet)
@@ -53,9 +64,9 @@ func Read(path, sheet string) (*Table, error) {
 	if err != nil {
 		return nil, err
 	}
-	text, enc, err := decode(data)
+	text, enc, err := decode(path, data)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
+		return nil, err
 	}
 	rows, err := readDelimited(text, delimiter(path, text))
 	if err != nil {
@@ -64,8 +75,43 @@ func Read(path, sheet string) (*Table, error) {
 	return &Table{File: path, Rows: rows, Encoding: enc}, nil
 }
 
+// checkSize refuses what is not a regular file (a FIFO would hang the
+// import, a device fill memory) and files over tableLimit.
+func checkSize(path string) error {
+	st, err := os.Stat(path)
+	switch {
+	case err != nil:
+		return err
+	case !st.Mode().IsRegular():
+		return fmt.Errorf("%s: not a regular file (a device, pipe or socket is never read): give the path of the table file", path)
+	case st.Size() > tableLimit:
+		return fmt.Errorf("%s: %v (save only the sheet of measures, or split the table)", path, &safefs.SizeError{Size: st.Size(), Limit: tableLimit})
+	}
+	return nil
+}
+
+// checkUnpacked refuses an .xlsx whose parts unpack to more than four
+// times tableLimit (a zip bomb), before excelize unpacks them.
+func checkUnpacked(path string) error {
+	z, err := zip.OpenReader(path)
+	if err != nil {
+		return fmt.Errorf("%s: not an Excel workbook (%w): save it from Excel as .xlsx, or as CSV", path, err)
+	}
+	defer z.Close()
+	var total uint64
+	for _, f := range z.File {
+		if total += f.UncompressedSize64; total > 4*tableLimit {
+			return fmt.Errorf("%s: the workbook unpacks to more than %s (save only the sheet of measures as .xlsx or CSV)", path, safefs.Human(4*tableLimit))
+		}
+	}
+	return nil
+}
+
 func readXLSX(path, sheet string) (*Table, error) {
-	f, err := excelize.OpenFile(path)
+	if err := checkUnpacked(path); err != nil {
+		return nil, err
+	}
+	f, err := excelize.OpenFile(path, excelize.Options{UnzipSizeLimit: 4 * tableLimit})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -87,10 +133,14 @@ var (
 )
 
 // decode detects the encoding of a CSV or TSV file and returns its text.
-func decode(data []byte) (string, string, error) {
+func decode(path string, data []byte) (string, string, error) {
 	switch {
 	case bytes.HasPrefix(data, bomUTF8):
-		return string(data[len(bomUTF8):]), "UTF-8 with BOM", nil
+		rest := data[len(bomUTF8):]
+		if !utf8.Valid(rest) {
+			return "", "", diag.New(path, invalidLine(rest), "invalid UTF-8 in a file marked as UTF-8", "save it again as CSV UTF-8 from Excel")
+		}
+		return string(rest), "UTF-8 with BOM", nil
 	case bytes.HasPrefix(data, bomUTF16LE), bytes.HasPrefix(data, bomUTF16BE):
 		out, _, err := transform.Bytes(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder(), data)
 		return string(out), "UTF-16", err
@@ -99,9 +149,23 @@ func decode(data []byte) (string, string, error) {
 	}
 	out, _, err := transform.Bytes(japanese.ShiftJIS.NewDecoder(), data)
 	if err != nil || !utf8.Valid(out) || bytes.ContainsRune(out, utf8.RuneError) {
-		return "", "", errors.New("the file is neither UTF-8 nor Shift_JIS (save it as CSV UTF-8 or CSV from Excel)")
+		return "", "", fmt.Errorf("%s: the file is neither UTF-8 nor Shift_JIS (save it as CSV UTF-8 or CSV from Excel)", path)
 	}
 	return string(out), "Shift_JIS (CP932)", nil
+}
+
+// invalidLine returns the line of the first byte of data that is not
+// UTF-8.
+func invalidLine(data []byte) int {
+	valid := data
+	for len(valid) > 0 {
+		r, n := utf8.DecodeRune(valid)
+		if r == utf8.RuneError && n <= 1 {
+			break
+		}
+		valid = valid[n:]
+	}
+	return bytes.Count(data[:len(data)-len(valid)], []byte("\n")) + 1
 }
 
 // delimiter is a tab for .tsv, a comma for .csv, and for other names

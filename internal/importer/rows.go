@@ -152,10 +152,23 @@ func (r *rowReader) groups(n int, row []string, c rowCells) bool {
 			lb = label{N: len(r.pillar.Directions) + 1, Title: oneLine(c.direction)}
 			r.note(n, "施策の方向 %q has no number: numbered %d", lb.Title, lb.N)
 		}
+		r.unplace(n)
 		r.dir = &Direction{Number: lb.N, Title: lb.Title, Row: n}
 		r.pillar.Directions = append(r.pillar.Directions, r.dir)
 	}
 	return true
+}
+
+// unplace moves the measures placed directly in the pillar to the
+// unmapped rows when its first direction starts in row n: a pillar has
+// either directions or measures, so they would be lost on writing.
+func (r *rowReader) unplace(n int) {
+	for _, m := range r.pillar.Measures {
+		r.res.Unmapped = append(r.res.Unmapped, RowNote{m.Row, oneLine(m.Title),
+			fmt.Sprintf("a measure outside any 施策の方向 of a 基本施策 whose first 施策の方向 starts in row %d", n)})
+		delete(r.seen, m.Number)
+	}
+	r.pillar.Measures = nil
 }
 
 func (r *rowReader) measure(n int, row []string, c rowCells, lb label) {

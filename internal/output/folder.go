@@ -27,31 +27,32 @@ import (
 // build succeeded (Commit); otherwise it is removed (Discard). Its methods
 // are safe for concurrent use.
 type Folder struct {
-	dir  string // the temporary folder
-	prev string // the previous output, for carrying unchanged files over
-	min  *minify.M
+	dir   string // the temporary folder
+	prev  string // the previous output, for carrying unchanged files over
+	name  string // the destination as the user named it, for messages
+	where int    // beside or inside the destination
+	min   *minify.M
 
 	mu    sync.Mutex
 	paths []string // every file written, in no particular order
 }
 
 // New makes the temporary folder for dest. When dest is a symbolic
-// Link to a folder (public → the web server's folder), the folder it
-// points to is the one replaced, and the link stays.
+// link to a folder (public → the web server's folder), the folder it
+// points to is the one replaced, and the link stays. The temporary folder
+// is made beside the destination, or inside it when the destination is a
+// mount point or only the destination itself is writable (see place).
 func New(dest string, doMinify bool) (*Folder, error) {
+	name := dest
 	dest = filepath.Clean(dest)
 	if st, err := os.Lstat(dest); err == nil && st.Mode()&os.ModeSymlink != 0 {
 		target, err := filepath.EvalSymlinks(dest)
 		if err != nil {
-			return nil, fmt.Errorf("output folder %s is a link to a missing folder (%w): fix or remove the link", dest, err)
+			return nil, fmt.Errorf("output folder %s is a link to a missing folder (%w): fix or remove the link", name, err)
 		}
 		dest = target
 	}
-	parent := filepath.Dir(dest)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, ".plansite-build-")
+	tmp, where, err := place(name, dest)
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +60,7 @@ func New(dest string, doMinify bool) (*Folder, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	o := &Folder{dir: tmp, prev: dest}
+	o := &Folder{dir: tmp, prev: dest, name: name, where: where}
 	if doMinify {
 		o.min = minifier()
 	}
@@ -204,8 +205,15 @@ func (o *Folder) Files() []string {
 	return out
 }
 
-// Commit swaps the folder in for the destination.
-func (o *Folder) Commit() error { return swap(o.dir, o.prev) }
+// Commit swaps the folder in for the destination: as a whole, or entry by
+// entry when it was made inside the destination. When that fails, the
+// previous output is left as it was and the error says what to do.
+func (o *Folder) Commit() error {
+	if o.where == inside {
+		return commitError(o.name, swapInside(o.dir, o.prev))
+	}
+	return commitError(o.name, swap(o.dir, o.prev))
+}
 
 // Discard removes the temporary folder.
 func (o *Folder) Discard() { os.RemoveAll(o.dir) }

@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"os"
+	"path/filepath"
 
 	"golang.org/x/sys/unix"
 )
@@ -22,4 +23,22 @@ func exchange(a, b string) (bool, error) {
 		return false, nil
 	}
 	return false, err
+}
+
+// isMountPoint reports whether dir is the root of a mounted file system
+// (a disk, a network share, a bind mount): from statx where the kernel
+// tells, else by comparing its device with its parent's.
+func isMountPoint(dir string) bool {
+	var st unix.Statx_t
+	if err := unix.Statx(unix.AT_FDCWD, dir, unix.AT_SYMLINK_NOFOLLOW, unix.STATX_BASIC_STATS, &st); err != nil {
+		return false
+	}
+	if st.Attributes_mask&unix.STATX_ATTR_MOUNT_ROOT != 0 {
+		return st.Attributes&unix.STATX_ATTR_MOUNT_ROOT != 0
+	}
+	var parent unix.Stat_t
+	if err := unix.Stat(filepath.Dir(dir), &parent); err != nil {
+		return false
+	}
+	return parent.Dev != unix.Mkdev(st.Dev_major, st.Dev_minor)
 }

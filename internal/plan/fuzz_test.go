@@ -47,8 +47,8 @@ func FuzzDecode(f *testing.F) {
 	})
 }
 
-// checkDiag fails unless every error in err is a *diag.Error within the
-// file's lines, in valid UTF-8, without Go type names.
+// checkDiag fails unless every error in err is a *diag.Error at a line of
+// the file, in valid UTF-8, without Go type names.
 func checkDiag(t *testing.T, err error, lines int) {
 	t.Helper()
 	var list diag.List
@@ -58,7 +58,7 @@ func checkDiag(t *testing.T, err error, lines int) {
 		if !errors.As(e, &d) {
 			t.Fatalf("not a diag.Error: %v", e)
 		}
-		if d.Line < 0 || d.Line > lines {
+		if d.Line < 1 || d.Line > lines {
 			t.Fatalf("line %d outside the file (%d lines): %v", d.Line, lines, d)
 		}
 		if !utf8.ValidString(d.Error()) || strings.Contains(d.Msg, "plan.") || strings.Contains(d.Msg, "unmarshal") {

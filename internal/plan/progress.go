@@ -175,7 +175,8 @@ func (m *Measure) HasIndicator(name string) bool {
 	return false
 }
 
-// checkValues reports values for indicators the measure has no target for.
+// checkValues reports values that are not numbers or too large, and
+// values for indicators the measure has no target for.
 func checkValues(m *Measure, p *Progress, errs *diag.List) {
 	keys := make([]string, 0, len(p.Values))
 	for k := range p.Values {
@@ -183,10 +184,14 @@ func checkValues(m *Measure, p *Progress, errs *diag.List) {
 	}
 	sort.Strings(keys)
 	for _, k := range keys {
+		checkFigure(m.File, p.Lines.At("values", p.Line), fmt.Sprintf("progress value for %q", k), p.Values[k], errs)
 		if !m.HasIndicator(k) {
 			errs.Add(diag.New(m.File, p.Lines.At("values", p.Line), fmt.Sprintf("progress value for %q: the measure has no target with that indicator", k),
 				"use the indicator exactly as written under targets:"))
 		}
+	}
+	if p.Value != nil {
+		checkFigure(m.File, p.Lines.At("value", p.Line), "progress value", *p.Value, errs)
 	}
 	if p.Value != nil && len(m.Targets) != 1 {
 		errs.Add(diag.New(m.File, p.Lines.At("value", p.Line), fmt.Sprintf("value: needs exactly one target, the measure has %d", len(m.Targets)),

@@ -74,6 +74,10 @@ func TestBadYAML(t *testing.T) {
 			[]string{`content/pillars/1-soudan.yaml:1: YAML: expected a whole number here, found a value tagged !x "1"`}, nil},
 		{"deep nesting", "pillars/1-soudan.yaml", "number: 1\ntitle: " + strings.Repeat("[", 20000) + "\n",
 			[]string{"content/pillars/1-soudan.yaml:2: YAML: exceeded max depth of 10000"}, nil},
+		{"deep nesting on the first line", "glossary.yaml", strings.Repeat("[", 20000),
+			[]string{"content/glossary.yaml:1: YAML: exceeded max depth of 10000"}, nil},
+		{"syntax error on the first line", "glossary.yaml", "a: b: c\n",
+			[]string{"content/glossary.yaml:1: YAML: mapping values are not allowed in this context"}, nil},
 		{"duplicate key", "pillars/1-soudan.yaml", goodPillar + "number: 2\n",
 			[]string{`content/pillars/1-soudan.yaml:17: YAML: mapping key "number" already defined at line 1`}, nil},
 		{"tab indentation", "pillars/1-soudan.yaml", "number: 1\n\ttitle: a\n",
@@ -92,6 +96,14 @@ func TestBadYAML(t *testing.T) {
 			[]string{"content/site.yaml:1: period must have from and to fiscal years"}, nil},
 		{"target year", "pillars/1-soudan.yaml", strings.Replace(goodPillar, "        status: 継続\n", "        status: 継続\n        targets:\n          - indicator: 数\n            baseline: {fy: 22, value: .nan}\n", 1),
 			[]string{"content/pillars/1-soudan.yaml:15: baseline.fy: 22 is not a fiscal year", "content/pillars/1-soudan.yaml:15: baseline.value is not a number"}, nil},
+		{"noncharacter", "glossary.yaml", "- term: 用語\n  description: 説明\uffff\n",
+			[]string{"content/glossary.yaml:2: noncharacter U+FFFF in the text (delete it: it is not a character, and not allowed in web pages or e-books"}, nil},
+		{"figures out of range", "pillars/1-soudan.yaml", strings.Replace(goodPillar, "        status: 継続\n", "        status: 継続\n        targets:\n          - indicator: 数\n            baseline: {fy: 2022, value: 4}\n            goal: {fy: 2029, value: 1e300}\n        progress:\n          - {fy: 2024, status: 実施, value: .nan}\n          - {fy: 2025, status: 実施, values: {数: -2e15}}\n", 1),
+			[]string{"content/pillars/1-soudan.yaml:16: goal.value 1e+300 is larger than a plan's figures can be (at most 10^15) (write a figure such as 12 or 3.5; for large amounts, a larger unit such as 億円)",
+				"content/pillars/1-soudan.yaml:18: progress value is not a number",
+				`content/pillars/1-soudan.yaml:19: progress value for "数" -2e+15 is larger than a plan's figures can be`}, nil},
+		{"base_url with an empty query", "site.yaml", goodSite + "base_url: https://example.jp/plan?\n",
+			[]string{`content/site.yaml:11: base_url "https://example.jp/plan?" is not the address of a folder on the web`}, nil},
 		{"base_url with quotes", "site.yaml", goodSite + "base_url: 'https://example.jp/a\"<b>'\n",
 			[]string{`content/site.yaml:11: base_url "https://example.jp/a\"<b>" is not the address of a folder`}, nil},
 		{"base_url without scheme", "site.yaml", goodSite + "base_url: www.example.jp/plan/\n",
@@ -156,8 +168,8 @@ func TestSpecialFiles(t *testing.T) {
 	}
 	got := err.Error()
 	wantIn(t, got,
-		"content/chapters/02-shadow.md: cannot read: a symbolic link that leads outside the site folder (copy the file into the site folder instead of linking to it)",
-		"content/chapters/03-zero.md: cannot read: a symbolic link that leads outside the site folder",
+		"content/chapters/02-shadow.md: cannot read: a symbolic link that leads outside the site folder, to "+outside+" (copy the file into the site folder instead of linking to it)",
+		"content/chapters/03-zero.md: cannot read: a symbolic link that leads outside the site folder, to /dev/zero (copy the file",
 		"content/chapters/05-huge.md: cannot read: file is 1048648 bytes, more than the limit of 1048576 bytes per file (split it into smaller files, or make it smaller)")
 	if fifo {
 		wantIn(t, got, "content/chapters/06-fifo.md: cannot read: not a regular file")
@@ -182,5 +194,20 @@ func TestUnloadedFiles(t *testing.T) {
 	}
 	if s.Unloaded["content/pillars/1-soudan.yaml"] {
 		t.Error("a good pillar is marked unloaded")
+	}
+}
+
+// A Japanese domain name is written in its ASCII form (xn--yeto9c, as
+// Python's idna codec gives it too), which browsers and
+// search engines resolve; the path is percent-encoded.
+func TestBaseURLNormalised(t *testing.T) {
+	files := good()
+	files["site.yaml"] = goodSite + "base_url: https://小平.jp:8443/計画\n"
+	s, err := Load(writeSite(t, files))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "https://xn--yeto9c.jp:8443/%E8%A8%88%E7%94%BB/"; s.BaseURL != want {
+		t.Errorf("base_url %q, want %q", s.BaseURL, want)
 	}
 }

@@ -241,12 +241,15 @@ func lastLine(src []byte) int {
 // returns it with a hint. yaml.v3 reports where it noticed a problem, which
 // can be after the line that caused it (a missing colon, an unclosed [):
 // when the reported line is empty or starts a new key, the hint names the
-// previous non-empty line too.
+// previous non-empty line too. For a problem on the first line, yaml.v3
+// gives no line.
 func syntaxLine(src []byte, msg string, line int) (int, string) {
 	if parserMsgs[msg] && line > 0 {
 		line++
 	}
-	line = min(line, lastLine(src)) // the end of the file is its last line
+	// yaml.v3 leaves the line out of a problem on the first line; the end
+	// of the file is its last line
+	line = max(min(line, lastLine(src)), 1)
 	hint := yamlHint(src, line)
 	if prev := previousLine(strings.Split(string(src), "\n"), line); prev > 0 && hint == defaultHint {
 		hint += fmt.Sprintf("; the problem may start on line %d", prev)

@@ -9,8 +9,8 @@ import (
 	"github.com/plansite/plansite/internal/diag"
 )
 
-// checkText reports the first invalid UTF-8 byte or control character of
-// a content file, with its line. Control characters (ESC, BEL, DEL, the C1
+// checkText reports the first invalid UTF-8 byte, control character or
+// noncharacter (U+FFFF …) of a content file, with its line. Control characters (ESC, BEL, DEL, the C1
 // range …) come from copying out of terminals and old word processors;
 // they are invisible, and in HTML they are errors. Tab, line feed and
 // carriage return are allowed (CRLF files are fine), and so is a leading
@@ -27,6 +27,9 @@ func checkText(name string, src []byte) error {
 		case chars.IsControl(r):
 			return diag.New(name, line, fmt.Sprintf("control character %s in the text", controlName(r)),
 				"delete it: it is invisible and not allowed in web pages (retype the line if you cannot see it)")
+		case chars.IsNoncharacter(r):
+			return diag.New(name, line, fmt.Sprintf("noncharacter U+%04X in the text", r),
+				"delete it: it is not a character, and not allowed in web pages or e-books (retype the line if you cannot see it)")
 		}
 		i += size
 	}

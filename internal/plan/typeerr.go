@@ -9,7 +9,8 @@ import (
 // yaml.v3 words a value that does not fit its field as
 // "cannot unmarshal !!str `相談...` into int": Go type names, and a value
 // cut after 7 bytes, which can split a character. typeMessage rewords it.
-var typeErrRe = regexp.MustCompile("(?s)^cannot unmarshal (!\\S*)(?: `(.*)`)? into (.+)$")
+// A tag may hold any character, a space or a tab too (!%09 is "!\t").
+var typeErrRe = regexp.MustCompile("(?s)^cannot unmarshal (!.*?)(?: `(.*)`)? into (.+)$")
 
 var tagWords = map[string]string{
 	"!!str":       "the text",

@@ -5,7 +5,11 @@ import (
 	"math"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/idna"
 
 	"github.com/plansite/plansite/internal/diag"
 )
@@ -33,14 +37,29 @@ func validatePeriod(s *Site, errs *diag.List) {
 }
 
 // validateValue checks a target's figure: a fiscal year in range and a
-// finite value.
+// value that is a number (checkFigure).
 func validateValue(file string, line int, key string, v Value, errs *diag.List) {
 	if v.FY != 0 && !validYear(v.FY) {
 		errs.Add(diag.New(file, line, fmt.Sprintf("%s.fy: %d is not a fiscal year", key, v.FY),
 			fmt.Sprintf("write the year as 2024 (from %d to %d)", MinFiscalYear, MaxFiscalYear)))
 	}
-	if math.IsNaN(v.Value) || math.IsInf(v.Value, 0) {
-		errs.Add(diag.New(file, line, fmt.Sprintf("%s.value is not a number", key), "write a figure such as 12 or 3.5"))
+	checkFigure(file, line, key+".value", v.Value, errs)
+}
+
+// MaxValue bounds the figures of targets and progress, as chart.MaxValue
+// bounds what a chart can draw. A city's budget in yen stays far below it;
+// a larger figure is a slip (1e300).
+const MaxValue = 1e15
+
+// checkFigure reports a figure that is not a number (.nan, .inf) or lies
+// beyond ±MaxValue.
+func checkFigure(file string, line int, what string, v float64, errs *diag.List) {
+	const hint = "write a figure such as 12 or 3.5; for large amounts, a larger unit such as 億円"
+	switch {
+	case math.IsNaN(v) || math.IsInf(v, 0):
+		errs.Add(diag.New(file, line, what+" is not a number", hint))
+	case math.Abs(v) > MaxValue:
+		errs.Add(diag.New(file, line, fmt.Sprintf("%s %s is larger than a plan's figures can be (at most 10^15)", what, strconv.FormatFloat(v, 'g', -1, 64)), hint))
 	}
 }
 
@@ -52,8 +71,11 @@ func validateBaseURL(s *Site, errs *diag.List) {
 		return
 	}
 	u, err := url.Parse(s.BaseURL)
+	if err == nil && u.Host != "" {
+		err = asciiHost(u)
+	}
 	if err != nil || u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.User != nil ||
-		u.RawQuery != "" || u.Fragment != "" || strings.ContainsAny(s.BaseURL, " \t\"'<>\\") {
+		strings.ContainsAny(s.BaseURL, " \t\"'<>\\?#") {
 		errs.Add(diag.New(siteFile, s.Lines.At("base_url", 1), fmt.Sprintf("base_url %q is not the address of a folder on the web", s.BaseURL),
 			"write it as https://www.city.example.jp/plan/ (https or http, no ? or #, no spaces)"))
 		return
@@ -61,6 +83,25 @@ func validateBaseURL(s *Site, errs *diag.List) {
 	// A folder address, with its path percent-encoded (計画 → %E8%A8%88%E7%94%BB)
 	// as sitemap.xml and canonical links need it.
 	s.BaseURL = strings.TrimSuffix(u.String(), "/") + "/"
+}
+
+// asciiHost writes a Japanese domain name (小平.jp) in the ASCII form that
+// addresses need (xn--…): url.URL would percent-encode it, which no
+// browser resolves.
+func asciiHost(u *url.URL) error {
+	host, port := u.Hostname(), u.Port()
+	if !strings.ContainsFunc(host, func(r rune) bool { return r >= utf8.RuneSelf }) {
+		return nil
+	}
+	ascii, err := idna.Lookup.ToASCII(host)
+	if err != nil {
+		return err
+	}
+	u.Host = ascii
+	if port != "" {
+		u.Host += ":" + port
+	}
+	return nil
 }
 
 // validateTheme checks that theme: names a folder directly under themes/.

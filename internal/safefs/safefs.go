@@ -43,7 +43,8 @@ const (
 var (
 	// ErrNotRegular is a device, FIFO, socket or other special file.
 	ErrNotRegular = errors.New("not a regular file (a device, pipe or socket is never read)")
-	// ErrOutside is a symbolic link that leads outside the FS's root.
+	// ErrOutside is a symbolic link that leads outside the FS's root; the
+	// error is an *OutsideError.
 	ErrOutside = errors.New("a symbolic link that leads outside the site folder")
 	// ErrTooLarge is a file above the FS's limit; the error is a *SizeError.
 	ErrTooLarge = errors.New("file too large")
@@ -63,6 +64,31 @@ func (e *SizeError) Error() string {
 
 // Is makes errors.Is(err, ErrTooLarge) true.
 func (e *SizeError) Is(target error) bool { return target == ErrTooLarge }
+
+// OutsideError is a symbolic link that leads outside the FS's root.
+type OutsideError struct {
+	Left   string // what the link leaves, for the author: "the site folder", "themes/"
+	Into   string // the folder to copy the linked file into: the FS's Name
+	Target string // where the link leads: absolute outside the site, else relative to it
+	Dir    bool   // the link leads to a folder
+}
+
+// Error says what the link leaves and where it leads.
+func (e *OutsideError) Error() string {
+	return fmt.Sprintf("a symbolic link that leads outside %s, to %s", e.Left, e.Target)
+}
+
+// Is makes errors.Is(err, ErrOutside) true.
+func (e *OutsideError) Is(target error) bool { return target == ErrOutside }
+
+// hint says what to do instead of the link.
+func (e *OutsideError) hint() string {
+	what := "file"
+	if e.Dir {
+		what = "folder"
+	}
+	return fmt.Sprintf("copy the %s into %s instead of linking to it", what, e.Into)
+}
 
 // Human prints a byte count for people: 512 bytes, 3.2 KB, 2 MB.
 func Human(n int64) string {
@@ -86,6 +112,10 @@ type FS struct {
 	// reading one again that did not change costs one Lstat instead of the
 	// checks of Open: a preview server loads the whole plan on every save.
 	Memo *Memo
+	// Site is the site folder when Root is a folder inside it (themes/),
+	// and Name what the author calls Root then, for messages about links
+	// leaving Root. Both are empty when Root is the site folder.
+	Site, Name string
 }
 
 // Memo holds files an FS read with what Lstat told of them then. It is
@@ -136,8 +166,15 @@ func sameFile(a, b fs.FileInfo) bool {
 		a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && a.Mode() == b.Mode()
 }
 
-// New returns an FS over the folder root with the given file size limit.
+// New returns an FS over the site folder root with the given file size
+// limit.
 func New(root string, limit int64) FS { return FS{Root: root, Limit: limit} }
+
+// Sub returns an FS over the folder dir (slash-separated) of the site
+// folder site, which links may not leave either.
+func Sub(site, dir string, limit int64) FS {
+	return FS{Root: filepath.Join(site, filepath.FromSlash(dir)), Limit: limit, Site: site, Name: dir + "/"}
+}
 
 // Open opens the regular file or folder name (slash-separated, relative
 // to the root).
@@ -270,10 +307,10 @@ func (f FS) check(op, name string) (fs.FileInfo, error) {
 	if err != nil {
 		return nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
 	}
-	if !within(real, root) {
-		return nil, &fs.PathError{Op: op, Path: name, Err: ErrOutside}
-	}
 	st, err := os.Stat(real)
+	if !within(real, root) {
+		return nil, &fs.PathError{Op: op, Path: name, Err: f.outside(real, err == nil && st.IsDir())}
+	}
 	if err != nil {
 		return nil, &fs.PathError{Op: op, Path: name, Err: unwrapPath(err)}
 	}
@@ -281,6 +318,20 @@ func (f FS) check(op, name string) (fs.FileInfo, error) {
 		return nil, &fs.PathError{Op: op, Path: name, Err: ErrNotRegular}
 	}
 	return st, nil
+}
+
+// outside describes a link whose target real lies outside the root.
+func (f FS) outside(real string, dir bool) *OutsideError {
+	e := &OutsideError{Left: "the site folder", Into: "the site folder", Target: real, Dir: dir}
+	if f.Site == "" {
+		return e
+	}
+	e.Into = f.Name
+	site, err := filepath.EvalSymlinks(f.Site)
+	if rel, rerr := filepath.Rel(site, real); err == nil && rerr == nil && within(real, site) {
+		e.Left, e.Target = f.Name, filepath.ToSlash(rel)
+	}
+	return e
 }
 
 // unwrapPath returns the cause of a *fs.PathError, so that errors name
@@ -301,13 +352,14 @@ func within(path, dir string) bool {
 
 // Problem describes why err refused a file and what to do about it, for an
 // error message naming the file: ("a symbolic link that leads outside the
-// site folder", "copy the file into the site folder instead of linking to
-// it"). For other errors it returns err's cause and a general hint.
+// site folder, to /etc/shadow", "copy the file into the site folder
+// instead of linking to it"). For other errors it returns err's cause and a general hint.
 func Problem(err error) (msg, hint string) {
 	cause := unwrapPath(err)
+	var outside *OutsideError
 	switch {
-	case errors.Is(err, ErrOutside):
-		return cause.Error(), "copy the file into the site folder instead of linking to it"
+	case errors.As(err, &outside):
+		return cause.Error(), outside.hint()
 	case errors.Is(err, ErrNotRegular):
 		return cause.Error(), "replace it with an ordinary file, or remove it"
 	case errors.Is(err, ErrTooLarge):

@@ -192,3 +192,35 @@ func TestMemo(t *testing.T) {
 		t.Errorf("a FIFO in place of a remembered file: %q, %v", data, err)
 	}
 }
+
+// A refused link is described by what it leaves (the site folder, or only
+// themes/ for a theme file), where it leads and what to copy where.
+func TestOutsideMessages(t *testing.T) {
+	root, secret := site(t)
+	must(t, os.MkdirAll(filepath.Join(root, "themes", "city"), 0o755))
+	must(t, os.Symlink("../../content/a.md", filepath.Join(root, "themes", "city", "a.css")))
+	must(t, os.Symlink("/dev/zero", filepath.Join(root, "themes", "city", "zero.css")))
+	must(t, os.Symlink(filepath.Dir(secret), filepath.Join(root, "themes", "town")))
+	themes := Sub(root, "themes", 100)
+	secret, _ = filepath.EvalSymlinks(secret) // as the message shows it
+	tests := []struct {
+		fsys      FS
+		name      string
+		msg, hint string
+	}{
+		{New(root, 100), "content/shadow.pdf", "a symbolic link that leads outside the site folder, to " + secret, "copy the file into the site folder instead of linking to it"},
+		{New(root, 100), "content/up", "a symbolic link that leads outside the site folder, to " + filepath.Dir(secret), "copy the folder into the site folder instead of linking to it"},
+		{themes, "city/a.css", "a symbolic link that leads outside themes/, to content/a.md", "copy the file into themes/ instead of linking to it"},
+		{themes, "city/zero.css", "a symbolic link that leads outside the site folder, to /dev/zero", "copy the file into themes/ instead of linking to it"},
+		{themes, "town", "a symbolic link that leads outside the site folder, to " + filepath.Dir(secret), "copy the folder into themes/ instead of linking to it"},
+	}
+	for _, tc := range tests {
+		_, err := tc.fsys.Stat(tc.name)
+		if !errors.Is(err, ErrOutside) {
+			t.Fatalf("%s: %v", tc.name, err)
+		}
+		if msg, hint := Problem(err); msg != tc.msg || hint != tc.hint {
+			t.Errorf("%s:\n got %q (%q)\nwant %q (%q)", tc.name, msg, hint, tc.msg, tc.hint)
+		}
+	}
+}

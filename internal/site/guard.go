@@ -42,13 +42,15 @@ func within(inner, outer string) bool {
 }
 
 // checkForeign refuses a non-empty folder without the plansite stamp (or,
-// for output of earlier versions, without index.html and assets/).
+// for output of earlier versions, without index.html and assets/). The
+// lost+found folder of a new disk mounted as the output folder does not
+// count.
 func checkForeign(dest string) error {
 	if st, err := os.Stat(dest); err == nil && !st.IsDir() {
 		return fmt.Errorf("output folder %s is a file, not a folder: choose another folder, such as -d public", dest)
 	}
 	entries, err := os.ReadDir(dest)
-	if errors.Is(err, fs.ErrNotExist) || (err == nil && len(entries) == 0) {
+	if errors.Is(err, fs.ErrNotExist) || (err == nil && onlyLostFound(entries)) {
 		return nil
 	}
 	if err != nil {
@@ -60,4 +62,10 @@ func checkForeign(dest string) error {
 		}
 	}
 	return fmt.Errorf("output folder %s is not empty and was not made by plansite; a build replaces it whole, so move its files away or choose another folder", dest)
+}
+
+// onlyLostFound reports whether a folder's entries are none or only the
+// lost+found folder that a new disk's file system starts with.
+func onlyLostFound(entries []fs.DirEntry) bool {
+	return len(entries) == 0 || len(entries) == 1 && entries[0].Name() == "lost+found"
 }

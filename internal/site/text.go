@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
@@ -181,7 +182,7 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 			return "", fmt.Errorf("link to %q: links must be relative to this file, so that the site works under any folder and offline", dest)
 		}
 		target, frag, _ := strings.Cut(dest, "#")
-		if t, err := url.PathUnescape(target); err == nil {
+		if t, err := url.PathUnescape(target); err == nil && utf8.ValidString(t) {
 			target = t // a file named 計画書 #2.pdf is linked as 計画書%20%232.pdf
 		}
 		target = path.Clean(path.Join(dir, target))
@@ -215,12 +216,15 @@ func hasScheme(dest string) bool {
 
 // fragment maps a fragment of a link into the glossary (a term) to the
 // term's anchor; a term the glossary lacks is an error. Other fragments
-// pass unchanged.
+// pass unchanged, or escaped when they are not valid in an address.
 func (b *builder) fragment(target, frag string) (string, error) {
 	if frag == "" {
 		return "", nil
 	}
 	if target != glossaryFile {
+		if _, err := url.Parse("#" + frag); err != nil {
+			frag = url.PathEscape(frag) // a lone % would make the address invalid
+		}
 		return "#" + frag, nil
 	}
 	for _, t := range b.site.Glossary {

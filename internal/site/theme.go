@@ -4,7 +4,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path/filepath"
 	"sort"
 
 	"github.com/plansite/plansite/internal/safefs"
@@ -21,7 +20,7 @@ func themeFS(root, name string) (fs.FS, error) {
 	if name == "" {
 		name = "default"
 	}
-	themes := safefs.New(filepath.Join(root, "themes"), safefs.SourceLimit)
+	themes := safefs.Sub(root, "themes", safefs.SourceLimit)
 	st, err := themes.Stat(name)
 	switch {
 	case err == nil && st.IsDir():
