@@ -119,7 +119,6 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if !parse(fs, args) {
 		return 2
 	}
-	tuneGC()
 	if *memProfile != "" {
 		defer watchPeak(*memProfile)()
 	}
@@ -201,7 +200,6 @@ func serveCmd(args []string, stderr io.Writer) int {
 	if !parse(fs, args) {
 		return 2
 	}
-	tuneGC()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	session := &site.Session{} // rebuilds redo only what an edit changed

@@ -3,24 +3,9 @@ package main
 import (
 	"os"
 	"runtime"
-	"runtime/debug"
 	"runtime/pprof"
 	"time"
 )
-
-// tuneGC sets the garbage collector for a build, unless the user set
-// GOMEMLIMIT. The collector runs at Go's default pace (or GOGC's); a soft memory
-// limit of 1 GiB makes it return memory to the system sooner when a large
-// site nears it. Measured on a generated 1,000-chapter site (warm build,
-// docs/performance.md): GOGC=400 with a 2 GiB limit took the same CPU time
-// as the default (19.7–21.1 s, within the noise of the shared machine) but
-// 1.2 GB of memory against 0.43–0.55 GB, once the pipeline stopped holding
-// the site in memory.
-func tuneGC() {
-	if os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(1 << 30)
-	}
-}
 
 // startProfile writes a CPU profile to path until the returned function is
 // called.
