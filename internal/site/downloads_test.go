@@ -24,7 +24,7 @@ func TestFileSize(t *testing.T) {
 // sizeRe finds the downloads and the sizes their links state.
 var (
 	linkRe = regexp.MustCompile(`href="(?:\.\./)?(downloads/[^"]+)" download>(.*?)</a>`)
-	sizeRe = regexp.MustCompile(`、(?:<ruby class="furi">大<rp>（</rp><rt inert>おお</rt><rp>）</rp></ruby>きさ )?(\d+(?:\.\d)?[KM]B)）`)
+	sizeRe = regexp.MustCompile(`、(?:<ruby class="furi">大<rp>（</rp><rt inert>おお</rt><rp>）</rp></ruby>きさ(?:\x{00a0}|&nbsp;))?(\d+(?:\.\d)?[KM]B)）`)
 )
 
 // linkSizes maps each download a home page links to the size its link

@@ -128,7 +128,7 @@ var labels = map[string][2]string{
 	"dlpdf":          {"大きな文字で印刷できる版（PDF形式%s）", "大きな 文字の 本（PDF%s）"},
 	"dlpdfeasy":      {"わかりやすい版を大きな文字で（PDF形式%s）", "わかりやすい版を 大きな 文字で（PDF%s）"},
 	"contents":       {"目次", "目次"},
-	"dlsize":         {"、%s", "、大きさ %s"},
+	"dlsize":         {"、%s", "、大きさ\u00a0%s"}, // no break between the word and the size
 	"dlonline":       {"（ウェブサイトからダウンロードしてください。インターネットが必要です）", "（ウェブサイトから ダウンロードします。インターネットが いります）"},
 }
 
