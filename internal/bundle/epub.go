@@ -6,14 +6,13 @@ import (
 	"fmt"
 	"path"
 	"regexp"
-	"runtime"
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"golang.org/x/net/html"
+
+	"github.com/plansite/plansite/internal/parallel"
 )
 
 //go:embed epub.css
@@ -169,7 +168,7 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 // every page's ids are known, so that it goes to the page instead.
 func (l *linker) convertAll(pages []*page) error {
 	errs := make([]error, len(pages))
-	eachParallel(len(pages), func(i int) { errs[i] = l.convert(pages[i], false) })
+	parallel.For(len(pages), 0, func(i int) { errs[i] = l.convert(pages[i], false) })
 	for i, p := range pages {
 		if errs[i] == nil && l.dangling(p) {
 			errs[i] = l.convert(p, true)
@@ -179,22 +178,6 @@ func (l *linker) convertAll(pages []*page) error {
 		}
 	}
 	return nil
-}
-
-// eachParallel calls do(i) for i in [0, n) on GOMAXPROCS goroutines.
-func eachParallel(n int, do func(i int)) {
-	var wg sync.WaitGroup
-	var next atomic.Int64
-	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
-				do(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // contents gathers the book's entries with their media types and manifest

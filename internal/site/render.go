@@ -9,9 +9,9 @@ import (
 	"net/url"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
+	"github.com/plansite/plansite/internal/parallel"
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
 	"github.com/plansite/plansite/internal/search"
@@ -93,22 +93,7 @@ func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, 
 // Each call writes only its own slot of a result slice, so the output does
 // not depend on scheduling.
 func (b *builder) parallel(n int, do func(i int)) {
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for w := 0; w < b.opts.Workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range work {
-				do(i)
-			}
-		}()
-	}
-	for i := 0; i < n; i++ {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	parallel.For(n, b.opts.Workers, do)
 }
 
 // dedupe drops repeated errors: a bad text shared by both variants or
