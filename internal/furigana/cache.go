@@ -129,7 +129,21 @@ func (c *Cache) Save(prune bool) error {
 		return err
 	}
 	c.fresh = 0
+	removeStale(c.path)
 	return nil
+}
+
+// removeStale deletes the cache files of other analyzer versions,
+// dictionaries or binaries beside path: no build reads them again, and
+// each is as large as the site's readings. A file that cannot be removed
+// stays; it is only space.
+func removeStale(path string) {
+	others, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "furigana-*.bin"))
+	for _, f := range others {
+		if f != path {
+			os.Remove(f)
+		}
+	}
 }
 
 const cacheMagic = "plansite furigana cache 1\n"

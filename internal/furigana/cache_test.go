@@ -66,6 +66,31 @@ func TestCacheDamagedFile(t *testing.T) {
 	}
 }
 
+// Saving the cache removes the files of other versions or dictionaries,
+// so a cache folder does not grow with every upgrade, and leaves other
+// files alone.
+func TestCacheSaveRemovesStaleFiles(t *testing.T) {
+	dir := t.TempDir()
+	old := NewCache(New(Dictionary{"小平": "おだいら"}), dir)
+	old.Analyze("小平市の相談支援")
+	if err := old.Save(false); err != nil {
+		t.Fatal(err)
+	}
+	other := filepath.Join(dir, "build-0123.gob")
+	if err := os.WriteFile(other, []byte("x"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c := NewCache(New(nil), dir)
+	c.Analyze("相談支援")
+	if err := c.Save(false); err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join(dir, "*"))
+	if !slices.Equal(files, []string{other, c.path}) && !slices.Equal(files, []string{c.path, other}) {
+		t.Errorf("files after saving: %v, want %s and %s", files, c.path, other)
+	}
+}
+
 // The cache key changes with the site's dictionary.
 func TestCacheKeyedByDictionary(t *testing.T) {
 	a, b := New(nil), New(Dictionary{"小平": "おだいら"})
