@@ -5,6 +5,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,17 +36,29 @@ type Cache struct {
 	path string // "" keeps the cache in memory only
 
 	mu      sync.RWMutex
-	entries map[[16]byte][]byte // text hash → encoded readings
-	fresh   int                 // entries added since loading or saving
-	misses  int                 // texts analysed since the cache was made
-	used    map[[16]byte]bool
+	entries map[[16]byte]slot // text hash → where its encoded readings are
+	arena   [][]byte          // the encoded readings, in blocks: the file read, then new ones
+	fresh   int               // entries added since loading or saving
+	misses  int               // texts analysed since the cache was made
+	used    int               // entries used since the cache was made
 }
+
+// slot places one text's encoded readings in the arena. Keeping them in
+// a few large blocks, not a slice each, keeps a site's cache (a million
+// texts at 10,000 chapters) small and cheap for the garbage collector.
+type slot struct {
+	block, off, n uint32
+	used          bool
+}
+
+// blockSize is the size of the arena's blocks for new entries.
+const blockSize = 1 << 20
 
 // NewCache returns a cache in front of a. dir is the cache folder ("" for
 // memory only); the file for a's version and dictionaries is read now if it
 // exists and is whole.
 func NewCache(a *Annotator, dir string) *Cache {
-	c := &Cache{a: a, entries: map[[16]byte][]byte{}, used: map[[16]byte]bool{}}
+	c := &Cache{a: a, entries: map[[16]byte]slot{}}
 	if dir != "" {
 		c.path = filepath.Join(dir, "furigana-"+a.fingerprint()+".bin")
 		c.load()
@@ -59,30 +73,66 @@ func (c *Cache) Analyze(text string) []Token {
 	}
 	k := key(text)
 	c.mu.RLock()
-	enc, ok := c.entries[k]
-	seen := c.used[k]
+	s, ok := c.entries[k]
+	var enc []byte
+	if ok {
+		enc = c.bytes(s)
+	}
 	c.mu.RUnlock()
 	if ok {
 		if toks, ok := decodeTokens(text, enc); ok {
-			if !seen {
-				c.mu.Lock()
-				c.used[k] = true
-				c.mu.Unlock()
+			if !s.used {
+				c.markUsed(k)
 			}
 			return toks
 		}
 	}
 	toks := c.a.Analyze(text)
-	enc = encodeTokens(toks)
+	c.put(k, encodeTokens(toks))
+	return toks
+}
+
+// bytes returns the encoded readings at s. The arena only grows, so the
+// bytes stay valid after the lock is released.
+func (c *Cache) bytes(s slot) []byte {
+	return c.arena[s.block][s.off : s.off+s.n : s.off+s.n]
+}
+
+func (c *Cache) markUsed(k [16]byte) {
 	c.mu.Lock()
-	if _, had := c.entries[k]; !had {
+	defer c.mu.Unlock()
+	if s := c.entries[k]; !s.used {
+		s.used = true
+		c.entries[k] = s
+		c.used++
+	}
+}
+
+// put stores the encoded readings of the text with hash k, used.
+func (c *Cache) put(k [16]byte, enc []byte) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	old, had := c.entries[k]
+	if !had {
 		c.fresh++
 	}
+	if !old.used {
+		c.used++
+	}
 	c.misses++
-	c.entries[k] = enc
-	c.used[k] = true
-	c.mu.Unlock()
-	return toks
+	c.entries[k] = c.store(enc)
+}
+
+// store copies enc into the arena's last block, or a new one.
+func (c *Cache) store(enc []byte) slot {
+	last := len(c.arena) - 1
+	if last < 0 || len(c.arena[last])+len(enc) > cap(c.arena[last]) {
+		c.arena = append(c.arena, make([]byte, 0, max(blockSize, len(enc))))
+		last++
+	}
+	b := c.arena[last]
+	c.arena[last] = append(b, enc...)
+	return slot{block: uint32(last), off: uint32(len(b)), n: uint32(len(enc)), used: true}
 }
 
 // Len is the number of texts the cache knows.
@@ -106,26 +156,35 @@ func (c *Cache) Misses() int {
 func (c *Cache) Save(prune bool) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.path == "" || (c.fresh == 0 && (!prune || len(c.used) == len(c.entries))) {
+	if c.path == "" || (c.fresh == 0 && (!prune || c.used == len(c.entries))) {
 		return nil
 	}
 	keys := make([][16]byte, 0, len(c.entries))
-	for k := range c.entries {
-		if !prune || c.used[k] {
+	for k, s := range c.entries {
+		if !prune || s.used {
 			keys = append(keys, k)
 		}
 	}
 	slices.SortFunc(keys, func(a, b [16]byte) int { return bytes.Compare(a[:], b[:]) })
-	var buf bytes.Buffer
-	buf.WriteString(cacheMagic)
-	for _, k := range keys {
-		buf.Write(k[:])
-		buf.Write(binary.AppendUvarint(nil, uint64(len(c.entries[k]))))
-		buf.Write(c.entries[k])
-	}
-	sum := sha256.Sum256(buf.Bytes())
-	buf.Write(sum[:])
-	if err := atomicfile.Write(c.path, buf.Bytes()); err != nil {
+	err := atomicfile.WriteFunc(c.path, func(f io.Writer) error {
+		h := sha256.New()
+		w := io.MultiWriter(f, h)
+		if _, err := io.WriteString(w, cacheMagic); err != nil {
+			return err
+		}
+		var rec []byte
+		for _, k := range keys {
+			enc := c.bytes(c.entries[k])
+			rec = append(binary.AppendUvarint(append(rec, k[:]...), uint64(len(enc))), enc...)
+			if _, err := w.Write(rec); err != nil {
+				return err
+			}
+			rec = rec[:0]
+		}
+		_, err := f.Write(h.Sum(nil))
+		return err
+	})
+	if err != nil {
 		return err
 	}
 	c.fresh = 0
@@ -159,22 +218,25 @@ func (c *Cache) load() {
 	if s := sha256.Sum256(body); !bytes.Equal(s[:], sum) {
 		return
 	}
-	entries := map[[16]byte][]byte{}
-	rest := body[len(cacheMagic):]
-	for len(rest) > 0 {
-		if len(rest) < 16 {
-			return
-		}
-		var k [16]byte
-		copy(k[:], rest)
-		n, w := binary.Uvarint(rest[16:])
-		if w <= 0 || uint64(len(rest)-16-w) < n {
-			return
-		}
-		entries[k] = rest[16+w : 16+w+int(n)]
-		rest = rest[16+w+int(n):]
+	if len(data) > math.MaxUint32 {
+		return
 	}
-	c.entries = entries
+	entries := map[[16]byte]slot{}
+	off := len(cacheMagic)
+	for off < len(body) {
+		if len(body)-off < 16 {
+			return
+		}
+		k := [16]byte(body[off : off+16])
+		n, w := binary.Uvarint(body[off+16:])
+		if w <= 0 || uint64(len(body)-off-16-w) < n {
+			return
+		}
+		start := off + 16 + w
+		entries[k] = slot{off: uint32(start), n: uint32(n)}
+		off = start + int(n)
+	}
+	c.entries, c.arena = entries, [][]byte{body[:len(body):len(body)]}
 }
 
 func key(text string) [16]byte {

@@ -66,6 +66,76 @@ func TestCacheDamagedFile(t *testing.T) {
 	}
 }
 
+// The arena keeps entries apart across its blocks, entries larger than a
+// block included, and they survive a save and a load.
+func TestCacheArenaBlocks(t *testing.T) {
+	dir := t.TempDir()
+	c := NewCache(New(nil), dir)
+	sizes := []int{blockSize / 2, blockSize / 2, 10, 2*blockSize + 3, 0, 7}
+	want := map[[16]byte][]byte{}
+	for i, n := range sizes {
+		enc := []byte(strings.Repeat(string(rune('a'+i)), n))
+		k := key(strings.Repeat("漢", i+1))
+		want[k] = enc
+		c.put(k, enc)
+	}
+	if len(c.arena) < 3 {
+		t.Errorf("%d blocks for %d bytes", len(c.arena), 3*blockSize)
+	}
+	check := func(c *Cache, when string) {
+		for k, enc := range want {
+			if got := c.bytes(c.entries[k]); string(got) != string(enc) {
+				t.Errorf("%s: entry of %d bytes reads back %d bytes", when, len(enc), len(got))
+			}
+		}
+	}
+	check(c, "stored")
+	if err := c.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	c2 := NewCache(New(nil), dir)
+	if len(c2.entries) != len(want) {
+		t.Fatalf("loaded %d entries, want %d", len(c2.entries), len(want))
+	}
+	check(c2, "loaded")
+}
+
+// A whole build's save keeps only the texts it used: loaded texts that no
+// page asked for are dropped, so the file does not grow with texts that
+// are gone; a partial build's save keeps them.
+func TestCacheSavePrunes(t *testing.T) {
+	dir := t.TempDir()
+	a := New(nil)
+	c := NewCache(a, dir)
+	c.Analyze("古い文章です")
+	c.Analyze("相談支援")
+	if err := c.Save(false); err != nil {
+		t.Fatal(err)
+	}
+	keep := NewCache(a, dir)
+	keep.Analyze("相談支援")
+	keep.Analyze("新しい計画")
+	if err := keep.Save(false); err != nil {
+		t.Fatal(err)
+	}
+	if n := NewCache(a, dir).Len(); n != 3 {
+		t.Errorf("after a partial save: %d texts, want 3", n)
+	}
+	whole := NewCache(a, dir)
+	whole.Analyze("相談支援")
+	whole.Analyze("新しい計画")
+	if err := whole.Save(true); err != nil {
+		t.Fatal(err)
+	}
+	after := NewCache(a, dir)
+	if n := after.Len(); n != 2 {
+		t.Errorf("after a whole build's save: %d texts, want 2", n)
+	}
+	if _, ok := after.entries[key("古い文章です")]; ok {
+		t.Error("a text no page used was kept")
+	}
+}
+
 // Saving the cache removes the files of other versions or dictionaries,
 // so a cache folder does not grow with every upgrade, and leaves other
 // files alone.
