@@ -63,7 +63,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzLoad -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz FuzzDecode -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz FuzzOpen -fuzztime $(FUZZTIME) ./internal/safefs
-	$(GO) test -run '^$$' -fuzz FuzzEscapePath -fuzztime $(FUZZTIME) ./internal/site
+	$(GO) test -run '^$$' -fuzz FuzzEscapePath -fuzztime $(FUZZTIME) ./internal/render
 	$(GO) test -run '^$$' -fuzz FuzzCheck -fuzztime $(FUZZTIME) ./internal/easyread
 	$(GO) test -run '^$$' -fuzz FuzzAnnotate -fuzztime $(FUZZTIME) ./internal/furigana
 	$(GO) test -run '^$$' -fuzz FuzzNormalize -fuzztime $(FUZZTIME) ./internal/search
@@ -71,7 +71,7 @@ fuzz:
 	$(GO) test -run '^$$' -fuzz FuzzParseYear -fuzztime $(FUZZTIME) ./internal/wareki
 	$(GO) test -run '^$$' -fuzz FuzzMeasures -fuzztime $(FUZZTIME) ./internal/importer
 	$(GO) test -run '^$$' -fuzz '^FuzzRead$$' -fuzztime $(FUZZTIME) ./internal/importer
-	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./internal/site
+	$(GO) test -run '^$$' -fuzz '^FuzzResolve$$' -fuzztime $(FUZZTIME) ./internal/render
 	$(GO) test -run '^$$' -fuzz '^FuzzBaseURL$$' -fuzztime $(FUZZTIME) ./internal/plan
 	$(GO) test -run '^$$' -fuzz '^FuzzSVG$$' -fuzztime $(FUZZTIME) ./internal/chart
 

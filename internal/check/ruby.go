@@ -11,8 +11,8 @@ import (
 	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/markdown"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/render"
 	"github.com/plansite/plansite/internal/ruby"
-	"github.com/plansite/plansite/internal/site"
 )
 
 // Ruby prints in with furigana on every kanji word (総ルビ), line by line,
@@ -29,7 +29,7 @@ func Ruby(root, format string, in []byte, w io.Writer) error {
 	a := furigana.New(furigana.Dictionary(dict))
 	mode := furigana.Mode{All: true}
 	md := markdown.New(markdown.Options{})
-	annot := site.NewAnnotator(a, mode)
+	annot := render.NewAnnotator(a, mode)
 	sc := bufio.NewScanner(bytes.NewReader(in))
 	sc.Buffer(make([]byte, 0, 64*1024), 16<<20)
 	for n := 1; sc.Scan(); n++ {

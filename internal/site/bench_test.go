@@ -2,11 +2,12 @@ package site
 
 import (
 	"fmt"
-	"github.com/plansite/plansite/internal/benchsite"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plansite/plansite/internal/benchsite"
 )
 
 // generateSite writes a large plan: chapters chapters of about 40

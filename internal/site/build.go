@@ -1,28 +1,33 @@
-// Package site is the build pipeline: from a loaded and validated plan it
-// makes the pages of both variants (standard and わかりやすい版), renders
-// them in parallel through the theme's templates, minifies them and writes
-// the whole site atomically.
+// Package site is the build pipeline. It runs the stages, each in its own
+// package, and keeps what an incremental build needs between them:
 //
-// Stages: plan.Load → pages (one per output file and variant) → render
-// (Markdown, furigana, glossary, templates) → minify → write into a
-// temporary folder → swap it in for the destination. A failed build leaves
-// the destination exactly as it was.
+//	plan.Load (load, validate) → furigana.Cache (annotate, once per
+//	distinct text) → render (the pages of both variants, rendered in
+//	parallel) → search and bundle (derive) → output (stream, minify,
+//	carry over, swap)
+//
+// Pages are written as they are rendered into a temporary folder that
+// replaces the destination only when the whole build succeeded: a failed
+// build leaves the destination exactly as it was. Page keys and a
+// manifest in the cache folder let a build carry over what did not change
+// (incremental.go); a Session keeps them in memory for plansite serve.
 package site
 
 import (
 	"fmt"
-	"github.com/plansite/plansite/internal/output"
-	"html/template"
 	"io"
 	"io/fs"
 	"runtime"
 	"sync"
 	"sync/atomic"
 
+	"github.com/plansite/plansite/internal/render"
+
+	"github.com/plansite/plansite/internal/output"
+
 	"github.com/plansite/plansite/internal/buildid"
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/furigana"
-	"github.com/plansite/plansite/internal/markdown"
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/search"
 )
@@ -62,19 +67,17 @@ type Stats struct {
 	Warnings int
 }
 
-// builder holds what every page needs while rendering.
+// builder runs one build: it renders the pages with a render.Renderer
+// and writes them and what is derived from them.
 type builder struct {
-	opts    Options
-	root    string
-	site    *plan.Site
-	theme   fs.FS
-	md      *markdown.Converter
-	tmpl    map[string]*template.Template
-	targets map[string]string // content path → standard output path
-	depts   []*dept
+	opts     Options
+	root     string
+	site     *plan.Site
+	theme    fs.FS
+	r        *render.Renderer
+	pageList []*render.Page
 
 	readings   *furigana.Cache // the analysis of every text, shared by all modes
-	labels     sync.Map        // labelKey → renderedLabel
 	carried    atomic.Int64    // pages carried over from the previous build
 	mdWarnings int             // Markdown warnings printed
 
@@ -82,6 +85,19 @@ type builder struct {
 
 	copyMu sync.Mutex
 	copies map[string]string // output path → content path of files copied as they are, of all pages
+}
+
+// withMarkdownErrors adds to the errors of a failed load those of the
+// chapters' Markdown (see render.ChapterErrors). s is the partly loaded
+// site, or nil.
+func withMarkdownErrors(s *plan.Site, opts Options, loadErr error) error {
+	if s == nil {
+		return loadErr
+	}
+	var errs diag.List
+	errs.Add(loadErr)
+	errs.Add(render.ChapterErrors(s, opts.Root).Err())
+	return dedupe(errs).Err()
 }
 
 // Build loads the plan under opts.Root, renders it and writes it to
@@ -105,9 +121,6 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := b.findChromium(); err != nil {
-		return Stats{}, err
-	}
 	warnings, err := b.easyGaps()
 	if err != nil {
 		return Stats{}, err
@@ -123,7 +136,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err := b.saveReadings(); err != nil && opts.Warnings != nil {
 		fmt.Fprintf(opts.Warnings, "warning: reading cache not saved (the next build analyses again): %v\n", err)
 	}
-	st := Stats{Pages: len(b.pages()), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings + b.mdWarnings}
+	st := Stats{Pages: len(b.pageList), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings + b.mdWarnings}
 	if err := out.Commit(); err != nil {
 		out.Discard()
 		return Stats{}, err
@@ -142,7 +155,7 @@ func (b *builder) writeSite(out *output.Folder) error {
 	}
 	prev := b.previousManifest()
 	next := &manifest{Format: manifestFormat, Program: buildid.Program(), Pages: map[string]pageRecord{}, Derived: map[string]derived{}}
-	pages := b.pages()
+	pages := b.pageList
 	keys := make([]string, len(pages))
 	for i, pg := range pages {
 		keys[i] = b.pageKey(global, pg)
@@ -159,7 +172,7 @@ func (b *builder) writeSite(out *output.Folder) error {
 	if prev.docs != nil || b.carried.Load() == 0 {
 		next.docs = make(map[string][]search.Record, len(pages))
 		for i, pg := range pages {
-			next.docs[pg.path] = docs[i]
+			next.docs[pg.Path()] = docs[i]
 		}
 	} else {
 		next.DocsSum = prev.DocsSum // every page carried over, with the records the file holds
@@ -249,12 +262,12 @@ func carriable(prev *manifest, out *output.Folder, name, key string) bool {
 // pages it carries over: when it carries some and makes the search index
 // again. A warm build into an empty folder and a build with nothing
 // changed do not read them.
-func (b *builder) needsDocs(prev *manifest, out *output.Folder, pages []*page, keys []string, derived string) bool {
+func (b *builder) needsDocs(prev *manifest, out *output.Folder, pages []*render.Page, keys []string, derived string) bool {
 	if !b.opts.NoSearch && carriable(prev, out, "search", derived) {
 		return false
 	}
 	for i, pg := range pages {
-		if r, ok := prev.Pages[pg.path]; ok && r.Key == keys[i] && out.Exists(pg.path) {
+		if r, ok := prev.Pages[pg.Path()]; ok && r.Key == keys[i] && out.Exists(pg.Path()) {
 			return true
 		}
 	}
@@ -265,59 +278,24 @@ func newBuilder(s *plan.Site, opts Options) (*builder, error) {
 	if opts.Workers <= 0 {
 		opts.Workers = runtime.GOMAXPROCS(0)
 	}
-	th, err := themeFS(opts.Root, s.Theme)
+	th, err := render.Theme(opts.Root, s.Theme)
 	if err != nil {
 		return nil, err
 	}
-	b := &builder{
-		opts:   opts,
-		root:   opts.Root,
-		site:   s,
-		theme:  th,
-		md:     markdown.New(markdownOptions(s)),
-		copies: map[string]string{},
+	b := &builder{opts: opts, root: opts.Root, site: s, theme: th, copies: map[string]string{}}
+	if err := b.findChromium(); err != nil {
+		return nil, err
 	}
 	b.readings = opts.Readings
 	if b.readings == nil {
 		b.readings = opts.Session.readingCache(s.Readings, opts.CacheDir)
 	}
-	b.targets = targets(s)
-	b.depts = departments(s)
-	tmpl, err := parseTemplates(b.theme)
+	b.r, err = render.New(s, render.Options{Root: opts.Root, Theme: th, Readings: b.readings, PDF: b.chromium != ""})
 	if err != nil {
 		return nil, err
 	}
-	for _, t := range tmpl {
-		t.Funcs(warekiFuncs(b.fiscalYearEra()))
-	}
-	b.tmpl = tmpl
+	b.pageList = b.r.Pages()
 	return b, nil
-}
-
-// targets maps each content file to the standard page it becomes, for link
-// rewriting.
-func targets(s *plan.Site) map[string]string {
-	m := map[string]string{"content/site.yaml": homePath}
-	if len(s.Glossary) > 0 {
-		m[glossaryFile] = glossaryPath
-	}
-	for _, c := range s.Chapters {
-		m[c.File] = chapterPath(c.Slug)
-		if c.Easy != nil {
-			m[c.Easy.File] = chapterPath(c.Slug)
-		}
-	}
-	for _, p := range s.Pillars {
-		m[p.File] = pillarPath(p.Number)
-	}
-	return m
-}
-
-// annotator returns the annotator for mode m, over the build's cache of
-// analyses. The analyzer's dictionary loads on the first text the cache
-// does not know, so a build whose texts are all cached never loads it.
-func (b *builder) annotator(m furigana.Mode) markdown.Annotator {
-	return &annotator{c: b.readings, mode: m}
 }
 
 // easyGaps prints a warning for each text without an easy-read version, or
@@ -337,8 +315,4 @@ func (b *builder) easyGaps() (int, error) {
 		ws[i] = g.Error()
 	}
 	return b.printWarnings(ws), nil
-}
-
-func (b *builder) themeFile(name string) ([]byte, error) {
-	return fs.ReadFile(b.theme, name)
 }

@@ -16,25 +16,16 @@ import (
 	"github.com/plansite/plansite/internal/output"
 	"github.com/plansite/plansite/internal/pdf"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/render"
 	"github.com/plansite/plansite/internal/ruby"
-)
-
-// Output paths of the offline bundles, linked from the home page.
-const (
-	zipPath          = "downloads/plan.zip"
-	epubPath         = "downloads/plan.epub"
-	easyEPUBPath     = "downloads/plan-easy.epub"
-	verticalEPUBPath = "downloads/plan-vertical.epub"
-	pdfPath          = "downloads/plan-large.pdf"
-	easyPDFPath      = "downloads/plan-easy-large.pdf"
 )
 
 // OnDemand are the path prefixes of the files that a build with NoSearch
 // and NoBundles leaves out.
-var OnDemand = []string{"downloads/", assetsDir + "search"}
+var OnDemand = []string{"downloads/", render.AssetsDir + "search"}
 
 // pdfPaths are the large-print PDFs.
-var pdfPaths = []string{pdfPath, easyPDFPath}
+var pdfPaths = []string{render.PDFPath, render.EasyPDFPath}
 
 // bundlePaths are the files writeBundles makes: the EPUBs and the ZIP.
 func (b *builder) bundlePaths() []string {
@@ -42,7 +33,7 @@ func (b *builder) bundlePaths() []string {
 	for _, bk := range b.epubs() {
 		out = append(out, bk.path)
 	}
-	return append(out, zipPath)
+	return append(out, render.ZIPPath)
 }
 
 // writeBundles makes the offline versions of the finished site from the
@@ -72,20 +63,20 @@ func (b *builder) writeBundles(out *output.Folder) error {
 	if err := b.zipHomes(in, out); err != nil {
 		return err
 	}
-	zipFile := out.Path(zipPath)
+	zipFile := out.Path(render.ZIPPath)
 	f, err := os.Create(zipFile)
 	if err != nil {
 		return err
 	}
-	err = bundle.WriteZIP(f, in, b.bundleMeta(Standard), bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
-		Previous: filepath.Join(b.opts.Dest, filepath.FromSlash(zipPath))})
+	err = bundle.WriteZIP(f, in, b.bundleMeta(render.Standard), bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
+		Previous: filepath.Join(b.opts.Dest, filepath.FromSlash(render.ZIPPath))})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
 	if err != nil {
 		return fmt.Errorf("ZIP bundle: %w", err)
 	}
-	out.Add(zipPath)
+	out.Add(render.ZIPPath)
 	return nil
 }
 
@@ -97,7 +88,7 @@ func epubInput(files []bundle.File, easy bool) []bundle.File {
 	for i, f := range files {
 		out[i] = bundle.File{Path: f.Path}
 		ext := path.Ext(f.Path)
-		isEasy := strings.HasPrefix(f.Path, EasyDir)
+		isEasy := strings.HasPrefix(f.Path, render.EasyDir)
 		switch {
 		case ext == ".html" && isEasy == easy, ext != ".html" && ext != ".js" && ext != ".css" && ext != ".xml":
 			out[i].Load = f.Load
@@ -115,16 +106,16 @@ type book struct {
 // epubs are the EPUB editions of the site.
 func (b *builder) epubs() []book {
 	out := []book{
-		{epubPath, "standard", b.bundleMeta(Standard)},
-		{easyEPUBPath, "easy", b.bundleMeta(Easy)},
+		{render.EPUBPath, "standard", b.bundleMeta(render.Standard)},
+		{render.EasyEPUBPath, "easy", b.bundleMeta(render.Easy)},
 	}
 	if b.site.HasEdition(plan.EditionVertical) {
-		m := b.bundleMeta(Standard)
+		m := b.bundleMeta(render.Standard)
 		m.Vertical = true
 		if b.site.BaseURL != "" {
-			m.Identifier = strings.TrimSuffix(b.site.BaseURL, "/") + "/" + verticalEPUBPath
+			m.Identifier = strings.TrimSuffix(b.site.BaseURL, "/") + "/" + render.VerticalEPUBPath
 		}
-		out = append(out, book{verticalEPUBPath, "standard", m})
+		out = append(out, book{render.VerticalEPUBPath, "standard", m})
 	}
 	return out
 }
@@ -133,11 +124,11 @@ func (b *builder) epubs() []book {
 // identifier is the variant's address when base_url is set (else the
 // bundle makes one from the title). The department that publishes the plan
 // vouches for the conformance claim.
-func (b *builder) bundleMeta(v Variant) bundle.Meta {
-	s := b.site
+func (b *builder) bundleMeta(v render.Variant) bundle.Meta {
+	s, ed := b.site, b.r.Edition(v)
 	id := ""
 	if s.BaseURL != "" {
-		id = strings.TrimSuffix(s.BaseURL, "/") + "/" + variantPath("", v)
+		id = strings.TrimSuffix(s.BaseURL, "/") + "/" + ed.Folder
 	}
 	dept := s.Contact.Department
 	if dept != "" && !strings.HasPrefix(dept, s.City) {
@@ -151,7 +142,7 @@ func (b *builder) bundleMeta(v Variant) bundle.Meta {
 		Identifier: id,
 		Modified:   b.published(),
 		Certifier:  dept,
-		Contents:   b.contents(v),
+		Contents:   ed.Contents,
 	}
 }
 
@@ -178,7 +169,7 @@ func (b *builder) findChromium() error {
 	c, err := pdf.Find(b.opts.Chromium, os.Getenv)
 	if errors.Is(err, pdf.ErrNoChromium) {
 		if b.opts.Warnings != nil {
-			fmt.Fprintf(b.opts.Warnings, "note: the large-print PDFs (%s, %s) were skipped: %v\n", pdfPath, easyPDFPath, err)
+			fmt.Fprintf(b.opts.Warnings, "note: the large-print PDFs (%s, %s) were skipped: %v\n", render.PDFPath, render.EasyPDFPath, err)
 		}
 		return nil
 	}
@@ -196,20 +187,17 @@ func (b *builder) writePDFs(out *output.Folder) error {
 		return nil
 	}
 	var docs []pdf.Doc
-	for _, v := range []Variant{Standard, Easy} {
-		file := pdfPath
-		if v == Easy {
-			file = easyPDFPath
+	for _, v := range []render.Variant{render.Standard, render.Easy} {
+		file := render.PDFPath
+		if v == render.Easy {
+			file = render.EasyPDFPath
 		}
-		heading := label("contents", v)
-		if b.mode(v, "").on {
-			heading = string(b.newText(&page{path: variantPath(homePath, v), variant: v, mode: b.mode(v, "")}).label(heading))
-		}
+		ed := b.r.Edition(v)
 		docs = append(docs, pdf.Doc{
-			Pages:    b.pdfPages(v),
+			Pages:    ed.Printed,
 			Out:      out.Path(file),
-			Title:    ruby.Plain(b.siteTitle(v)),
-			Contents: pdf.Contents{Heading: heading, Entries: b.contents(v)},
+			Title:    ed.Title,
+			Contents: pdf.Contents{Heading: ed.Heading, Entries: ed.Contents},
 		})
 	}
 	err := pdf.Print(context.Background(), pdf.Options{Chromium: b.chromium, Root: out.Path("."), Date: b.published()}, docs)
@@ -222,82 +210,6 @@ func (b *builder) writePDFs(out *output.Folder) error {
 	return nil
 }
 
-// pdfPages are the pages of variant v that the large-print PDF holds, in
-// reading order: home, chapters, pillars, glossary and contact.
-func (b *builder) pdfPages(v Variant) []string {
-	out := []string{variantPath(homePath, v)}
-	for _, c := range b.site.Chapters {
-		out = append(out, variantPath(chapterPath(c.Slug), v))
-	}
-	for _, p := range b.site.Pillars {
-		out = append(out, variantPath(pillarPath(p.Number), v))
-	}
-	if len(b.site.Glossary) > 0 {
-		out = append(out, variantPath(glossaryPath, v))
-	}
-	return append(out, variantPath(contactPath, v))
-}
-
-// download is one file of the home page's download section.
-type download struct {
-	path, label string
-	inZip       bool // plan.zip holds it
-}
-
-// allDownloads are the files of the home page's download section: the
-// ZIP, the EPUBs and, when a browser prints them, the PDFs.
-func (b *builder) allDownloads() []download {
-	all := []download{{zipPath, "dlzip", false}, {epubPath, "dlepub", true}, {easyEPUBPath, "dlepubeasy", true}}
-	if b.site.HasEdition(plan.EditionVertical) {
-		all = append(all, download{verticalEPUBPath, "dlepubvertical", true})
-	}
-	if b.chromium != "" {
-		all = append(all, download{pdfPath, "dlpdf", false}, download{easyPDFPath, "dlpdfeasy", false})
-	}
-	return all
-}
-
-// downloads are the links of the home page's download section, each with
-// its file's size when the page knows it (t.pg.sizes). In the copy inside
-// plan.zip, files that the ZIP does not hold (itself, the PDFs) link to
-// the web site when base_url is set, and are left out otherwise, so that
-// the ZIP has no dead link.
-func (b *builder) downloads(t *text) []link {
-	var out []link
-	for _, d := range b.allDownloads() {
-		switch {
-		case !t.pg.inZip || d.inZip:
-			out = append(out, link{Href: rel(t.pg.path, d.path), Text: t.label(b.downloadLabel(t.pg, d))})
-		case b.site.BaseURL != "":
-			out = append(out, link{Href: strings.TrimSuffix(b.site.BaseURL, "/") + "/" + d.path, Text: t.label(b.downloadLabel(t.pg, d)) + t.L("dlonline")})
-		}
-	}
-	return out
-}
-
-// downloadLabel names download d on page pg: what it is, its format and,
-// when known, its size, as Japanese public sites write it
-// (電子書籍（EPUB形式、52KB）); in the わかりやすい版 the size is said in
-// easy words (大きさ 52KB).
-func (b *builder) downloadLabel(pg *page, d download) string {
-	size := ""
-	if n, ok := pg.sizes[d.path]; ok {
-		size = strings.Replace(label("dlsize", pg.variant), "%s", fileSize(n), 1)
-	}
-	return strings.Replace(label(d.label, pg.variant), "%s", size, 1)
-}
-
-// fileSize is a size in bytes as readers see it in their file manager:
-// whole kilobytes (at least 1KB) below a megabyte, else megabytes with one
-// decimal (2.5MB); 1KB is 1,024 bytes.
-func fileSize(n int64) string {
-	const kb, mb = 1024, 1024 * 1024
-	if k := (n + kb/2) / kb; k < kb {
-		return strconv.FormatInt(max(1, k), 10) + "KB"
-	}
-	return strconv.FormatFloat(float64(n)/mb, 'f', 1, 64) + "MB"
-}
-
 // writeDownloadPages renders the pages that list the downloads (the home
 // pages) again once the downloads are made, so that each link states its
 // file's size, and replaces the copies renderAll wrote. The sizes are
@@ -307,26 +219,24 @@ func fileSize(n int64) string {
 // ZIP renders its own home pages, so no bundle depends on these copies.
 // A page's manifest key records the sizes it states (sizesKey): a page
 // carried over with the same sizes is left as it is.
-func (b *builder) writeDownloadPages(out *output.Folder, pages []*page, keys []string, next *manifest) error {
+func (b *builder) writeDownloadPages(out *output.Folder, pages []*render.Page, keys []string, next *manifest) error {
 	sizes := b.downloadSizes(out, false)
 	for i, pg := range pages {
-		r := next.Pages[pg.path]
+		r := next.Pages[pg.Path()]
 		key := keys[i] + sizesKey(sizes)
-		if pg.kind != "home" || r.Key == key {
+		if pg.Kind() != "home" || r.Key == key {
 			continue
 		}
-		fpg := *pg
-		fpg.sizes = sizes
-		data, _, _, err := b.render(&fpg)
+		res, err := b.r.Render(pg.WithDownloads(sizes, false))
 		if err != nil {
 			return err
 		}
-		size, err := out.Replace(pg.path, data)
+		size, err := out.Replace(pg.Path(), res.HTML)
 		if err != nil {
 			return err
 		}
 		r.Key, r.Size = key, size
-		next.Pages[pg.path] = r
+		next.Pages[pg.Path()] = r
 	}
 	return nil
 }
@@ -364,12 +274,12 @@ func sameInputs(recorded, key string) bool {
 // by path; inZip keeps only those plan.zip holds.
 func (b *builder) downloadSizes(out *output.Folder, inZip bool) map[string]int64 {
 	sizes := map[string]int64{}
-	for _, d := range b.allDownloads() {
-		if inZip && !d.inZip {
+	for _, d := range b.r.Downloads() {
+		if inZip && !d.InZip {
 			continue
 		}
-		if st, err := os.Stat(out.Path(d.path)); err == nil && st.Mode().IsRegular() {
-			sizes[d.path] = st.Size()
+		if st, err := os.Stat(out.Path(d.Path)); err == nil && st.Mode().IsRegular() {
+			sizes[d.Path] = st.Size()
 		}
 	}
 	return sizes
@@ -381,21 +291,20 @@ func (b *builder) downloadSizes(out *output.Folder, inZip bool) map[string]int64
 // EPUBs, already written); the ZIP's own size cannot be in it.
 func (b *builder) zipHomes(files []bundle.File, out *output.Folder) error {
 	sizes := b.downloadSizes(out, true)
-	for _, pg := range b.pages() {
-		if pg.kind != "home" {
+	for _, pg := range b.pageList {
+		if pg.Kind() != "home" {
 			continue
 		}
-		zpg := *pg
-		zpg.inZip, zpg.sizes = true, sizes
-		data, _, _, err := b.render(&zpg)
+		res, err := b.r.Render(pg.WithDownloads(sizes, true))
+		var data []byte
 		if err == nil {
-			data, err = out.Minify(pg.path, data)
+			data, err = out.Minify(pg.Path(), res.HTML)
 		}
 		if err != nil {
 			return err
 		}
 		for i := range files {
-			if files[i].Path == pg.path {
+			if files[i].Path == pg.Path() {
 				files[i].Data, files[i].Load = data, nil
 			}
 		}

@@ -8,11 +8,13 @@ import (
 	"path"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/plansite/plansite/internal/pdf"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/render"
 )
 
 // epubEntry reads one file of an EPUB.
@@ -53,8 +55,8 @@ func TestEditionContents(t *testing.T) {
 		path, id, ruby string
 		easy           bool
 	}{
-		{epubPath, "https://www.example.jp/plan/", "rubyAnnotations", false},
-		{easyEPUBPath, "https://www.example.jp/plan/easy/", "fullRubyAnnotations rubyAnnotations", true},
+		{render.EPUBPath, "https://www.example.jp/plan/", "rubyAnnotations", false},
+		{render.EasyEPUBPath, "https://www.example.jp/plan/easy/", "fullRubyAnnotations rubyAnnotations", true},
 	} {
 		book, err := os.ReadFile(filepath.Join(dest, tc.path))
 		if err != nil {
@@ -68,10 +70,10 @@ func TestEditionContents(t *testing.T) {
 			want = append(want, "chapters/"+c.Slug+".xhtml")
 		}
 		for _, p := range s.Pillars {
-			pg := "pillars/" + itoa(p.Number) + ".xhtml"
+			pg := "pillars/" + strconv.Itoa(p.Number) + ".xhtml"
 			want = append(want, pg)
 			for _, d := range p.Directions {
-				want = append(want, pg+"#"+directionID(p, d))
+				want = append(want, pg+"#direction-"+strconv.Itoa(p.Number)+"-"+strconv.Itoa(d.Number))
 				for _, m := range d.Measures {
 					want = append(want, pg+"#"+m.ID)
 				}
@@ -140,7 +142,7 @@ func TestPDFSkippedWithoutChromium(t *testing.T) {
 		t.Errorf("%d notes about the PDFs:\n%s", n, warn.String())
 	}
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))
-	if _, err := os.Stat(filepath.Join(dest, pdfPath)); err == nil || bytes.Contains(home, []byte(".pdf")) {
+	if _, err := os.Stat(filepath.Join(dest, render.PDFPath)); err == nil || bytes.Contains(home, []byte(".pdf")) {
 		t.Error("a PDF was written or linked without Chromium")
 	}
 	if _, err := Build(Options{Root: sampleRoot, Dest: dest, PDF: true, Chromium: "/no/such/chromium"}); err == nil || !strings.Contains(err.Error(), "--chromium /no/such/chromium") {
@@ -155,7 +157,7 @@ var hrefAttr = regexp.MustCompile(`\s(?:href|src)="?([^"\s>]+)`)
 // the web site, from base_url.
 func TestZIPHasNoDeadLinks(t *testing.T) {
 	dest, _ := buildSample(t, true)
-	data, err := os.ReadFile(filepath.Join(dest, zipPath))
+	data, err := os.ReadFile(filepath.Join(dest, render.ZIPPath))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,18 +8,10 @@ import (
 	"regexp"
 	"strings"
 	"testing"
-)
 
-func TestFileSize(t *testing.T) {
-	for n, want := range map[int64]string{
-		0: "1KB", 300: "1KB", 1536: "2KB", 52 * 1024: "52KB", 1024*1024 - 1: "1.0MB",
-		1024 * 1024: "1.0MB", 2621440: "2.5MB", 120 * 1024 * 1024: "120.0MB",
-	} {
-		if got := fileSize(n); got != want {
-			t.Errorf("fileSize(%d) = %s, want %s", n, got, want)
-		}
-	}
-}
+	"github.com/plansite/plansite/internal/render"
+	"github.com/plansite/plansite/internal/sitetest"
+)
 
 // sizeRe finds the downloads and the sizes their links state.
 var (
@@ -46,7 +38,7 @@ func linkSizes(t *testing.T, page []byte) map[string]string {
 // sizes of the EPUBs it holds and none for itself; a build without
 // bundles (plansite serve) states no size at all.
 func TestDownloadSizes(t *testing.T) {
-	root := writeArchive(t, dated)
+	root := sitetest.Write(t, dated)
 	dest := filepath.Join(root, "public")
 	if _, err := Build(Options{Root: root, Dest: dest, Minify: true}); err != nil {
 		t.Fatal(err)
@@ -65,7 +57,7 @@ func TestDownloadSizes(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if size != fileSize(st.Size()) {
+			if size != render.FileSize(st.Size()) {
 				t.Errorf("%s: %s says %q, the file has %d bytes", home, p, size, st.Size())
 			}
 		}
@@ -76,12 +68,12 @@ func TestDownloadSizes(t *testing.T) {
 			t.Errorf("the easy home does not say 大きさ with furigana")
 		}
 	}
-	zipped := zipFile(t, filepath.Join(dest, zipPath), "plan/index.html")
+	zipped := zipFile(t, filepath.Join(dest, render.ZIPPath), "plan/index.html")
 	got := linkSizes(t, zipped)
-	if got[epubPath] == "" || got[easyEPUBPath] == "" {
+	if got[render.EPUBPath] == "" || got[render.EasyEPUBPath] == "" {
 		t.Errorf("the ZIP's home lacks the sizes of the EPUBs it holds: %v", got)
 	}
-	if s, ok := got[zipPath]; ok {
+	if s, ok := got[render.ZIPPath]; ok {
 		t.Errorf("the ZIP's home states a size for the ZIP: %q", s)
 	}
 

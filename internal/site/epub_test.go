@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plansite/plansite/internal/render"
 )
 
 // epubcheckJar is where Debian's epubcheck package puts the validator;
@@ -23,7 +25,7 @@ func TestEPUBCheck(t *testing.T) {
 		t.Skip("java is not installed")
 	}
 	dest, _ := buildSample(t, true)
-	for _, p := range []string{epubPath, easyEPUBPath, verticalEPUBPath} {
+	for _, p := range []string{render.EPUBPath, render.EasyEPUBPath, render.VerticalEPUBPath} {
 		out, err := exec.Command(java, "-jar", epubcheckJar, filepath.Join(dest, p)).CombinedOutput()
 		if err != nil || !strings.Contains(string(out), "No errors or warnings detected") {
 			t.Errorf("epubcheck %s: %v\n%s", p, err, out)

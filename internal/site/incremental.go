@@ -18,6 +18,7 @@ import (
 	"github.com/plansite/plansite/internal/atomicfile"
 	"github.com/plansite/plansite/internal/buildid"
 	"github.com/plansite/plansite/internal/furigana"
+	"github.com/plansite/plansite/internal/render"
 	"github.com/plansite/plansite/internal/safefs"
 	"github.com/plansite/plansite/internal/search"
 )
@@ -304,16 +305,16 @@ func frontOf(file []byte, bodyLine int) string {
 
 // pageKey hashes the inputs of one page: the global key, the page itself
 // and, for a chapter, its bodies.
-func (b *builder) pageKey(global string, pg *page) string {
+func (b *builder) pageKey(global string, pg *render.Page) string {
 	h := sha256.New()
-	for _, s := range []string{global, pg.kind, pg.path, pg.file} {
+	for _, s := range []string{global, pg.Kind(), pg.Path(), pg.File()} {
 		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
 	}
-	if pg.chapter != nil {
-		h.Write(pg.chapter.Body)
-		if pg.chapter.Easy != nil {
+	if pg.Chapter() != nil {
+		h.Write(pg.Chapter().Body)
+		if pg.Chapter().Easy != nil {
 			h.Write([]byte{0})
-			h.Write(pg.chapter.Easy.Body)
+			h.Write(pg.Chapter().Easy.Body)
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))

@@ -140,7 +140,7 @@ func TestNoProgress(t *testing.T) {
 	if _, err := Build(Options{Root: root, Dest: dest}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := os.Stat(filepath.Join(dest, progressPath)); err == nil {
+	if _, err := os.Stat(filepath.Join(dest, "progress.html")); err == nil {
 		t.Error("a plan without progress has a progress page")
 	}
 	home, _ := os.ReadFile(filepath.Join(dest, "index.html"))

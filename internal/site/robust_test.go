@@ -7,52 +7,11 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/rogpeppe/go-internal/txtar"
+	"github.com/plansite/plansite/internal/sitetest"
 )
 
-// hostile is a small site whose file names and base_url carry characters
-// that break URLs and XML when they are not escaped.
-const hostile = `
--- content/site.yaml --
-city: 小平市
-title: テスト計画
-short_title: テスト
-period: {from: 2024, to: 2029}
-philosophy: [ともに生きる]
-base_url: https://example.jp/a&b/
--- content/chapters/01-a.md --
----
-title: はじめに
----
-# 資料
-
-[計画書](<files/計画書 %232.pdf>)
-
-[表](files/a&b%22c%3Cd%3E.csv)
--- content/chapters/files/計画書 #2.pdf --
-pdf
--- content/chapters/files/a&b"c<d>.csv --
-csv
-`
-
-// writeArchive writes a txtar archive into a new folder and returns it.
-func writeArchive(t testing.TB, archive string) string {
-	t.Helper()
-	root := t.TempDir()
-	for _, f := range txtar.Parse([]byte(archive)).Files {
-		p := filepath.Join(root, filepath.FromSlash(f.Name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return root
-}
-
 func TestHostileNamesEscaped(t *testing.T) {
-	root := writeArchive(t, hostile)
+	root := sitetest.Write(t, sitetest.Hostile)
 	dest := filepath.Join(root, "public")
 	if _, err := Build(Options{Root: root, Dest: dest}); err != nil {
 		t.Fatal(err)
@@ -94,7 +53,7 @@ func TestHostileNamesEscaped(t *testing.T) {
 // TestLinkOutsideSite: a linked file that is a symbolic link out of the
 // site is an error at the link, and the file is not copied.
 func TestLinkOutsideSite(t *testing.T) {
-	root := writeArchive(t, strings.Replace(hostile, "[表]", "[秘密](files/shadow.pdf)\n\n[表]", 1))
+	root := sitetest.Write(t, strings.Replace(sitetest.Hostile, "[表]", "[秘密](files/shadow.pdf)\n\n[表]", 1))
 	secret := filepath.Join(t.TempDir(), "secret")
 	os.WriteFile(secret, []byte("root:x"), 0o600)
 	if err := os.Symlink(secret, filepath.Join(root, "content", "chapters", "files", "shadow.pdf")); err != nil {
@@ -114,7 +73,7 @@ func TestLinkOutsideSite(t *testing.T) {
 // TestThemeLinkOutside: a theme file that links out of themes/ is refused,
 // not replaced silently by the default theme's file.
 func TestThemeLinkOutside(t *testing.T) {
-	root := writeArchive(t, hostile+"-- themes/city/static/city.css --\nbody{}\n")
+	root := sitetest.Write(t, sitetest.Hostile+"-- themes/city/static/city.css --\nbody{}\n")
 	src := filepath.Join(root, "content", "site.yaml")
 	data, _ := os.ReadFile(src)
 	os.WriteFile(src, append(data, "theme: city\n"...), 0o644)
@@ -125,18 +84,5 @@ func TestThemeLinkOutside(t *testing.T) {
 	want := "themes/city/static/plansite.css: a symbolic link that leads outside the site folder, to /etc/passwd (copy the file into themes/ instead of linking to it)"
 	if err == nil || !strings.Contains(err.Error(), want) {
 		t.Fatalf("got %v", err)
-	}
-}
-
-func TestEscapePath(t *testing.T) {
-	for in, want := range map[string]string{
-		"../files/a b.pdf":     "../files/a%20b.pdf",
-		"files/計画.pdf":         "files/%E8%A8%88%E7%94%BB.pdf",
-		`x/a#b?c%d&e"f<g>.png`: "x/a%23b%3Fc%25d&e%22f%3Cg%3E.png",
-		"../../index.html":     "../../index.html",
-	} {
-		if got := escapePath(in); got != want {
-			t.Errorf("escapePath(%q) = %q, want %q", in, got, want)
-		}
 	}
 }

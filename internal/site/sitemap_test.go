@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/plansite/plansite/internal/sitetest"
 )
 
 // dated is a small site whose chapter has its own 更新日 in each variant;
@@ -49,7 +51,7 @@ measures:
 // lastmod the date its page shows as 更新日 (<time datetime>), from the
 // front matter of the text the page shows or the site's published date.
 func TestSitemapLastmodIsThePageDate(t *testing.T) {
-	root := writeArchive(t, dated)
+	root := sitetest.Write(t, dated)
 	dest := filepath.Join(root, "public")
 	if _, err := Build(Options{Root: root, Dest: dest, NoBundles: true}); err != nil {
 		t.Fatal(err)
@@ -95,7 +97,7 @@ func TestSitemapLastmodIsThePageDate(t *testing.T) {
 // TestSitemapWithoutDate: a page that shows no date has no lastmod (no
 // made-up date, and never a file time).
 func TestSitemapWithoutDate(t *testing.T) {
-	root := writeArchive(t, strings.Replace(strings.Replace(dated, "published: 2024-03-29\n", "", 1), "updated: 2025-06-01\n", "", 1))
+	root := sitetest.Write(t, strings.Replace(strings.Replace(dated, "published: 2024-03-29\n", "", 1), "updated: 2025-06-01\n", "", 1))
 	dest := filepath.Join(root, "public")
 	if _, err := Build(Options{Root: root, Dest: dest, NoBundles: true}); err != nil {
 		t.Fatal(err)

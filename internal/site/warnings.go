@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"fmt"
 
+	"github.com/plansite/plansite/internal/render"
+
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/markdown"
 	"github.com/plansite/plansite/internal/plan"
@@ -30,7 +32,7 @@ func MarkdownWarnings(s *plan.Site) []*diag.Error {
 
 // warningsConverter is the Markdown converter of the site for warnings.
 func warningsConverter(s *plan.Site) *markdown.Converter {
-	opts := markdownOptions(s)
+	opts := render.MarkdownOptions(s)
 	opts.RequireCaptions = false // warnings, not errors
 	return markdown.New(opts)
 }

@@ -4,10 +4,12 @@ import (
 	"bytes"
 	"encoding/xml"
 	"fmt"
-	"github.com/plansite/plansite/internal/output"
 	"io/fs"
 	"sort"
 	"strings"
+
+	"github.com/plansite/plansite/internal/output"
+	"github.com/plansite/plansite/internal/render"
 
 	"github.com/plansite/plansite/internal/safefs"
 )
@@ -37,7 +39,7 @@ func (b *builder) writeTheme(out *output.Folder) ([]string, error) {
 		if err != nil {
 			return err
 		}
-		name := assetsDir + strings.TrimPrefix(p, "static/")
+		name := render.AssetsDir + strings.TrimPrefix(p, "static/")
 		written = append(written, name)
 		_, err = out.Write(name, data)
 		return err
@@ -76,14 +78,14 @@ func (b *builder) sitemap() []byte {
 	var buf bytes.Buffer
 	buf.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, pg := range b.pages() {
-		if pg.kind == "notfound" {
+	for _, pg := range b.pageList {
+		if pg.Kind() == "notfound" {
 			continue
 		}
 		buf.WriteString("<url><loc>")
-		xml.EscapeText(&buf, []byte(base+escapePath(pg.path)))
+		xml.EscapeText(&buf, []byte(base+render.EscapePath(pg.Path())))
 		buf.WriteString("</loc>")
-		if d := b.pageDate(pg); d != "" {
+		if d := b.r.Date(pg); d != "" {
 			buf.WriteString("<lastmod>" + d + "</lastmod>")
 		}
 		buf.WriteString("</url>\n")
@@ -91,3 +93,6 @@ func (b *builder) sitemap() []byte {
 	buf.WriteString("</urlset>\n")
 	return buf.Bytes()
 }
+
+// contentFS reads the content files that pages link to.
+func (b *builder) contentFS() safefs.FS { return safefs.New(b.root, safefs.CopyLimit) }

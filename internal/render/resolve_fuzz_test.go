@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"net/url"
@@ -9,13 +9,15 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/plansite/plansite/internal/furigana"
 	"github.com/plansite/plansite/internal/plan"
+	"github.com/plansite/plansite/internal/sitetest"
 )
 
 // linkSite is a small site for the link check: a chapter, its easy text, a
-// pillar, a glossary, files with hostile names and a link that leaves the
+// pillar, a glossary, files with sitetest.Hostile names and a link that leaves the
 // site folder (added by resolveBuilder).
-const linkSite = hostile + `-- content/chapters/01-a.easy.md --
+const linkSite = sitetest.Hostile + `-- content/chapters/01-a.easy.md --
 ---
 title: はじめに
 ---
@@ -42,10 +44,10 @@ pdf
 not a page
 `
 
-// resolveBuilder loads linkSite into a builder, with a link to a file
+// resolveBuilder loads linkSite into a renderer, with a link to a file
 // outside the site folder at content/chapters/files/leak.pdf.
-func resolveBuilder(f *testing.F) *builder {
-	root := writeArchive(f, linkSite)
+func resolveBuilder(f *testing.F) *Renderer {
+	root := sitetest.Write(f, linkSite)
 	outside := filepath.Join(f.TempDir(), "secret.pdf")
 	if err := os.WriteFile(outside, []byte("secret"), 0o644); err != nil {
 		f.Fatal(err)
@@ -57,11 +59,15 @@ func resolveBuilder(f *testing.F) *builder {
 	if err != nil {
 		f.Fatal(err)
 	}
-	b, err := newBuilder(s, Options{Root: root, Dest: filepath.Join(root, "public")})
+	th, err := Theme(root, s.Theme)
 	if err != nil {
 		f.Fatal(err)
 	}
-	return b
+	r, err := New(s, Options{Root: root, Theme: th, Readings: furigana.NewCache(furigana.New(nil), "")})
+	if err != nil {
+		f.Fatal(err)
+	}
+	return r
 }
 
 // FuzzResolve feeds link destinations, as an author writes them in a
@@ -122,7 +128,7 @@ func checkInside(t *testing.T, dest, from, got string) {
 // checkCopy fails unless the copy of src to out stays inside content/ and
 // the output folder, reads a regular file inside the site folder and
 // replaces none of the site's own files.
-func checkCopy(t *testing.T, b *builder, dest, out, src string) {
+func checkCopy(t *testing.T, b *Renderer, dest, out, src string) {
 	t.Helper()
 	if path.Clean(out) != out || strings.HasPrefix(out, "../") || path.IsAbs(out) || b.generated(out) {
 		t.Fatalf("%q copies to %q", dest, out)

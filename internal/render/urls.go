@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"net/url"
@@ -10,6 +10,11 @@ import (
 
 // EasyDir is the output folder of the わかりやすい版.
 const EasyDir = "easy/"
+
+// StampFile marks a folder as plansite output: the build writes it at the
+// top of every output folder (see package site). No content file may be
+// copied over it.
+const StampFile = ".plansite-output"
 
 // rel returns a relative URL from the page at output path from (for
 // example "chapters/01-intro.html") to the output path to, which may carry
@@ -60,17 +65,17 @@ const (
 	policyPath      = "accessibility.html"
 	resultsPath     = "accessibility-results.html"
 	notFoundPath    = "404.html"
-	assetsDir       = "assets/"
+	AssetsDir       = "assets/"
 )
 
 func chapterPath(slug string) string { return "chapters/" + slug + ".html" }
 func pillarPath(n int) string        { return "pillars/" + itoa(n) + ".html" }
 
-// escapePath percent-encodes each segment of the relative URL p (a path
+// EscapePath percent-encodes each segment of the relative URL p (a path
 // with "/" and "../", no fragment), so that a file named 計画書 #2.pdf
 // links as %E8%A8%88%E7%94%BB%E6%9B%B8%20%232.pdf. Page paths are already
 // safe; this is for copied files, whose names authors choose.
-func escapePath(p string) string {
+func EscapePath(p string) string {
 	segs := strings.Split(p, "/")
 	for i, s := range segs {
 		segs[i] = url.PathEscape(s)
@@ -80,16 +85,16 @@ func escapePath(p string) string {
 
 // contentFS reads content and copied files of the site: regular files
 // inside the site folder only, up to safefs.CopyLimit.
-func (b *builder) contentFS() safefs.FS { return safefs.New(b.root, safefs.CopyLimit) }
+func (r *Renderer) contentFS() safefs.FS { return safefs.New(r.root, safefs.CopyLimit) }
 
 // generated reports whether the output path out is a file the build makes
 // itself (a page, a theme asset, a bundle, sitemap.xml), which a copied
 // content file must not replace.
-func (b *builder) generated(out string) bool {
-	if strings.HasPrefix(out, assetsDir) || strings.HasPrefix(out, "downloads/") || out == "sitemap.xml" || out == stampFile {
+func (r *Renderer) generated(out string) bool {
+	if strings.HasPrefix(out, AssetsDir) || strings.HasPrefix(out, "downloads/") || out == "sitemap.xml" || out == StampFile {
 		return true
 	}
-	for _, pg := range b.pages() {
+	for _, pg := range r.pages() {
 		if pg.path == out {
 			return true
 		}

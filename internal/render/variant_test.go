@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html/template"
@@ -24,8 +24,8 @@ func TestFiscalYear(t *testing.T) {
 		{"new", 2024, "{~令和|れいわ}6（2024）{~年度|ねんど}"},
 		{"", 1800, "1800年度"},
 	} {
-		b := &builder{site: &plan.Site{FiscalYearEra: tt.rule}}
-		if got := b.fiscalYear(tt.y); got != tt.want {
+		r := &Renderer{site: &plan.Site{FiscalYearEra: tt.rule}}
+		if got := r.fiscalYear(tt.y); got != tt.want {
 			t.Errorf("fiscalYear(%d) under %q = %q, want %q", tt.y, tt.rule, got, tt.want)
 		}
 	}

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html/template"
@@ -59,7 +59,7 @@ func hasProgress(s *plan.Site) bool {
 }
 
 // measureProgress renders the progress of m, or nil when it has none.
-func (b *builder) measureProgress(t *text, m *plan.Measure) *progressView {
+func (r *Renderer) measureProgress(t *text, m *plan.Measure) *progressView {
 	if len(m.Progress) == 0 {
 		return nil
 	}
@@ -68,14 +68,14 @@ func (b *builder) measureProgress(t *text, m *plan.Measure) *progressView {
 	for i := len(m.Progress) - 1; i >= 0; i-- { // the latest year first
 		p := m.Progress[i]
 		ev, ny := pick(v, p.Evaluation, p.Easy)
-		yv := yearView{FY: t.label(b.fiscalYear(p.FY)), Status: t.label(b.statusWord(p.Status, v)), NotYet: ny && ev != ""}
+		yv := yearView{FY: t.label(r.fiscalYear(p.FY)), Status: t.label(r.statusWord(p.Status, v)), NotYet: ny && ev != ""}
 		if ev != "" {
 			yv.Evaluation = t.inline(m.File, p.Lines.At("evaluation", p.Line), ev)
 		}
 		pv.Years = append(pv.Years, yv)
 	}
 	for i, tg := range m.Targets {
-		if c, ok := b.targetChart(t, m, tg, m.ID+"-chart-"+strconv.Itoa(i+1)); ok {
+		if c, ok := r.targetChart(t, m, tg, m.ID+"-chart-"+strconv.Itoa(i+1)); ok {
 			pv.Charts = append(pv.Charts, c)
 		}
 	}
@@ -84,8 +84,8 @@ func (b *builder) measureProgress(t *text, m *plan.Measure) *progressView {
 
 // statusWord is a progress status in variant v: the site's easy word in
 // the easy variant.
-func (b *builder) statusWord(name string, v Variant) string {
-	for _, st := range b.site.Statuses() {
+func (r *Renderer) statusWord(name string, v Variant) string {
+	for _, st := range r.site.Statuses() {
 		if st.Name == name && v == Easy && st.Easy != "" {
 			return st.Easy
 		}
@@ -94,7 +94,7 @@ func (b *builder) statusWord(name string, v Variant) string {
 }
 
 // targetChart draws target tg of m when progress gave it values.
-func (b *builder) targetChart(t *text, m *plan.Measure, tg *plan.Target, id string) (chartView, bool) {
+func (r *Renderer) targetChart(t *text, m *plan.Measure, tg *plan.Target, id string) (chartView, bool) {
 	series := m.Series(tg)
 	measured := 0
 	for _, p := range m.Progress {
@@ -109,17 +109,17 @@ func (b *builder) targetChart(t *text, m *plan.Measure, tg *plan.Target, id stri
 	ind := first(v, tg.Indicator, tg.Easy)
 	c := chart.Chart{ID: id, Title: ruby.Plain(ind), Unit: tg.Unit, Legend: chartLegend(v)}
 	for _, s := range series {
-		c.Points = append(c.Points, chart.Point{X: float64(s.FY), Label: eraYear(s.FY, b.fiscalYearEra()), Value: s.Value})
+		c.Points = append(c.Points, chart.Point{X: float64(s.FY), Label: eraYear(s.FY, r.fiscalYearEra()), Value: s.Value})
 	}
 	if tg.Goal.FY != 0 {
-		c.Goal = &chart.Point{X: float64(tg.Goal.FY), Label: eraYear(tg.Goal.FY, b.fiscalYearEra()), Value: tg.Goal.Value}
+		c.Goal = &chart.Point{X: float64(tg.Goal.FY), Label: eraYear(tg.Goal.FY, r.fiscalYearEra()), Value: tg.Goal.Value}
 	}
-	plain := func(fy int) string { s, _ := wareki.FormatFiscalYear(fy, b.fiscalYearEra()); return s }
+	plain := func(fy int) string { s, _ := wareki.FormatFiscalYear(fy, r.fiscalYearEra()); return s }
 	c.Desc = trendSentence(v, ruby.Plain(ind), tg, series, plain)
 	cv := chartView{
 		ID:      id,
 		SVG:     c.SVG(),
-		Trend:   t.inline(m.File, tg.Line, trendSentence(v, ind, tg, series, b.fiscalYear)),
+		Trend:   t.inline(m.File, tg.Line, trendSentence(v, ind, tg, series, r.fiscalYear)),
 		Caption: t.inline(m.File, tg.Line, ind),
 		// plain from the source, as the chart's title
 		CaptionText: ruby.Plain(ind),
@@ -129,10 +129,10 @@ func (b *builder) targetChart(t *text, m *plan.Measure, tg *plan.Target, id stri
 		if i == 0 && s.FY == tg.Baseline.FY {
 			kind = "baseline"
 		}
-		cv.Rows = append(cv.Rows, chartRow{FY: t.label(b.fiscalYear(s.FY)), Value: t.label(chart.Format(s.Value) + tg.Unit), Kind: t.L(kind)})
+		cv.Rows = append(cv.Rows, chartRow{FY: t.label(r.fiscalYear(s.FY)), Value: t.label(chart.Format(s.Value) + tg.Unit), Kind: t.L(kind)})
 	}
 	if tg.Goal.FY != 0 {
-		cv.Rows = append(cv.Rows, chartRow{FY: t.label(b.fiscalYear(tg.Goal.FY)), Value: t.label(chart.Format(tg.Goal.Value) + tg.Unit), Kind: t.L("goal")})
+		cv.Rows = append(cv.Rows, chartRow{FY: t.label(r.fiscalYear(tg.Goal.FY)), Value: t.label(chart.Format(tg.Goal.Value) + tg.Unit), Kind: t.L("goal")})
 	}
 	return cv, true
 }
@@ -233,8 +233,8 @@ func latestFY(s *plan.Site) int {
 
 // statusIn returns the status index of m in fiscal year fy among the
 // site's statuses; the index after the last means no report.
-func (b *builder) statusIn(m *plan.Measure, fy int) int {
-	sts := b.site.Statuses()
+func (r *Renderer) statusIn(m *plan.Measure, fy int) int {
+	sts := r.site.Statuses()
 	for _, p := range m.Progress {
 		if p.FY != fy {
 			continue
@@ -249,21 +249,21 @@ func (b *builder) statusIn(m *plan.Measure, fy int) int {
 }
 
 // summary counts the measures of pillars; nil when the plan has no progress.
-func (b *builder) summary(t *text, pillars []*plan.Pillar) *summaryView {
-	fy := latestFY(b.site)
+func (r *Renderer) summary(t *text, pillars []*plan.Pillar) *summaryView {
+	fy := latestFY(r.site)
 	if fy == 0 {
 		return nil
 	}
-	sv := &summaryView{FY: t.label(b.fiscalYear(fy)), FYText: ruby.Plain(b.fiscalYear(fy)), Href: t.href(progressPath)}
-	for _, st := range b.site.Statuses() {
-		sv.Statuses = append(sv.Statuses, t.label(b.statusWord(st.Name, t.pg.variant)))
+	sv := &summaryView{FY: t.label(r.fiscalYear(fy)), FYText: ruby.Plain(r.fiscalYear(fy)), Href: t.href(progressPath)}
+	for _, st := range r.site.Statuses() {
+		sv.Statuses = append(sv.Statuses, t.label(r.statusWord(st.Name, t.pg.variant)))
 	}
 	sv.Statuses = append(sv.Statuses, t.L("noreport"))
 	total := summaryRow{Label: t.L("total"), Counts: make([]int, len(sv.Statuses))}
 	for _, p := range pillars {
 		row := summaryRow{Label: t.label(label("pillar", t.pg.variant) + itoa(p.Number)), Href: t.href(pillarPath(p.Number)), Counts: make([]int, len(sv.Statuses))}
 		for _, m := range p.AllMeasures() {
-			i := b.statusIn(m, fy)
+			i := r.statusIn(m, fy)
 			row.Counts[i]++
 			total.Counts[i]++
 			row.Sum++
@@ -298,24 +298,24 @@ type progressItem struct {
 	Progress template.HTML
 }
 
-func (b *builder) progressPage(t *text) content {
-	fy := latestFY(b.site)
+func (r *Renderer) progressPage(t *text) content {
+	fy := latestFY(r.site)
 	v := t.pg.variant
-	body := progressBody{Summary: b.summary(t, b.site.Pillars)}
-	sts := b.site.Statuses()
+	body := progressBody{Summary: r.summary(t, r.site.Pillars)}
+	sts := r.site.Statuses()
 	word := func(i int) template.HTML {
 		if i == len(sts) {
 			return t.L("noreport")
 		}
-		return t.label(b.statusWord(sts[i].Name, v))
+		return t.label(r.statusWord(sts[i].Name, v))
 	}
 	item := func(m *plan.Measure) progressItem {
-		return progressItem{measureView: b.measureSummary(t, m), Progress: word(b.statusIn(m, fy))}
+		return progressItem{measureView: r.measureSummary(t, m), Progress: word(r.statusIn(m, fy))}
 	}
 	for i := 0; i <= len(sts); i++ {
 		g := progressGroup{ID: "status-" + itoa(i+1), Name: word(i)}
-		for _, m := range b.site.AllMeasures() {
-			if b.statusIn(m, fy) == i {
+		for _, m := range r.site.AllMeasures() {
+			if r.statusIn(m, fy) == i {
 				g.Measures = append(g.Measures, item(m))
 			}
 		}
@@ -323,14 +323,14 @@ func (b *builder) progressPage(t *text) content {
 			body.ByStatus = append(body.ByStatus, g)
 		}
 	}
-	for _, d := range b.depts {
+	for _, d := range r.depts {
 		g := progressGroup{ID: "progress-" + d.ID, Name: t.inline("", 0, d.Name)}
 		for _, m := range d.Measures {
 			g.Measures = append(g.Measures, item(m))
 		}
 		body.ByDept = append(body.ByDept, g)
 	}
-	return b.fixed(t, "progress", body)
+	return r.fixed(t, "progress", body)
 }
 
 // progressFuncs are the template functions of the progress partials.

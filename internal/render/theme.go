@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"errors"
@@ -10,13 +10,13 @@ import (
 	theme "github.com/plansite/plansite/themes/default"
 )
 
-// themeFS returns the theme files for a site: the files of root/themes/name
+// Theme returns the theme files for a site: the files of root/themes/name
 // laid over the embedded default theme, so a site overrides only what it
 // changes. A named theme whose folder is missing is an error; "default"
 // (or no name) without a folder is the embedded theme alone.
 // Theme files are read through safefs: links that leave themes/, special
 // files and files over safefs.SourceLimit are refused.
-func themeFS(root, name string) (fs.FS, error) {
+func Theme(root, name string) (fs.FS, error) {
 	if name == "" {
 		name = "default"
 	}
@@ -98,4 +98,9 @@ func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name() < out[j].Name() })
 	return out, nil
+}
+
+// themeFile reads a file of the theme.
+func (r *Renderer) themeFile(name string) ([]byte, error) {
+	return fs.ReadFile(r.theme, name)
 }

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html/template"
@@ -12,16 +12,16 @@ import (
 
 // fiscalYearEra is the site's rule for naming a fiscal year in which an
 // era begins; site.yaml's value was checked by validation.
-func (b *builder) fiscalYearEra() wareki.Rule {
-	r, _ := wareki.ParseRule(b.site.FiscalYearEra)
-	return r
+func (r *Renderer) fiscalYearEra() wareki.Rule {
+	rule, _ := wareki.ParseRule(r.site.FiscalYearEra)
+	return rule
 }
 
 // fiscalYear returns fiscal year y as author text with reading aids, as
 // plans print it: {~令和|れいわ}6（2024）{~年度|ねんど}. A year the era
 // table does not cover prints as 1800年度.
-func (b *builder) fiscalYear(y int) string {
-	ps, err := wareki.FiscalYearPieces(y, b.fiscalYearEra())
+func (r *Renderer) fiscalYear(y int) string {
+	ps, err := wareki.FiscalYearPieces(y, r.fiscalYearEra())
 	if err != nil {
 		return strconv.Itoa(y) + "年度"
 	}
@@ -72,8 +72,8 @@ func init() {
 	}
 }
 
-// markdownOptions are the site's settings of the Markdown converter.
-func markdownOptions(s *plan.Site) markdown.Options {
+// MarkdownOptions are the site's settings of the Markdown converter.
+func MarkdownOptions(s *plan.Site) markdown.Options {
 	r, _ := wareki.ParseRule(s.FiscalYearEra)
 	return markdown.Options{AllowHTML: s.UnsafeHTML, RequireCaptions: s.RequireCaptions, FiscalYearEra: r}
 }

@@ -1,10 +1,11 @@
-package site
+package render
 
 import (
-	"github.com/plansite/plansite/internal/furigana"
-	"github.com/plansite/plansite/internal/markdown"
 	"html/template"
 	"strings"
+
+	"github.com/plansite/plansite/internal/furigana"
+	"github.com/plansite/plansite/internal/markdown"
 
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
@@ -33,23 +34,23 @@ type homeBody struct {
 	Progress         *summaryView // measures by progress status, per pillar; nil when none
 }
 
-func (b *builder) home(t *text) content {
-	s, v := b.site, t.pg.variant
+func (r *Renderer) home(t *text) content {
+	s, v := r.site, t.pg.variant
 	body := homeBody{}
 	phil, ny := pickList(v, s.Philosophy, s.Easy, func(e *plan.EasySite) []string { return e.Philosophy })
 	body.Philosophy, body.PhilosophyNotYet = t.inlines(siteFile, 1, phil), ny
 	pol, ny := pickList(v, s.Policies, s.Easy, func(e *plan.EasySite) []string { return e.Policies })
 	body.Policies, body.PoliciesNotYet = t.inlines(siteFile, 1, pol), ny
 	for i, c := range s.Chapters {
-		body.Chapters = append(body.Chapters, b.chapterCard(t, i, c))
+		body.Chapters = append(body.Chapters, r.chapterCard(t, i, c))
 	}
 	for _, p := range s.Pillars {
-		body.Pillars = append(body.Pillars, b.pillarCard(t, p))
+		body.Pillars = append(body.Pillars, r.pillarCard(t, p))
 	}
-	body.Progress = b.summary(t, s.Pillars)
-	body.Downloads = b.downloads(t)
-	title := b.siteTitle(v)
-	period := b.fiscalYear(s.Period.From) + "～" + b.fiscalYear(s.Period.To)
+	body.Progress = r.summary(t, s.Pillars)
+	body.Downloads = r.downloads(t)
+	title := r.siteTitle(v)
+	period := r.fiscalYear(s.Period.From) + "～" + r.fiscalYear(s.Period.To)
 	body.Period = t.label(period)
 	return content{Title: ruby.Plain(title), H1: t.inline(siteFile, 1, title), Body: body,
 		Summary: ruby.Plain(title) + "（" + label("period", v) + "：" + ruby.Plain(period) + "）"}
@@ -57,11 +58,11 @@ func (b *builder) home(t *text) content {
 
 // siteTitle is the plan's title in variant v: site.yaml's easy.title in the
 // easy variant when there is one.
-func (b *builder) siteTitle(v Variant) string {
-	if e := b.site.Easy; v == Easy && e != nil && e.Title != "" {
+func (r *Renderer) siteTitle(v Variant) string {
+	if e := r.site.Easy; v == Easy && e != nil && e.Title != "" {
 		return e.Title
 	}
-	return b.site.Title
+	return r.site.Title
 }
 
 func (t *text) inlines(file string, line int, src []string) []template.HTML {
@@ -72,7 +73,7 @@ func (t *text) inlines(file string, line int, src []string) []template.HTML {
 	return out
 }
 
-func (b *builder) chapterCard(t *text, i int, c *plan.Chapter) card {
+func (r *Renderer) chapterCard(t *text, i int, c *plan.Chapter) card {
 	src, ny := chapterText(c, t.pg.variant)
 	return card{
 		Href:    t.href(chapterPath(c.Slug)),
@@ -100,7 +101,7 @@ type chapterSource struct {
 	Body  []byte
 }
 
-func (b *builder) pillarCard(t *text, p *plan.Pillar) card {
+func (r *Renderer) pillarCard(t *text, p *plan.Pillar) card {
 	title, ny := pick(t.pg.variant, p.Title, easyTitle(p.Easy))
 	summary, _ := pick(t.pg.variant, p.Summary, p.Easy.Body())
 	return card{
@@ -137,17 +138,17 @@ func (t *text) href(std string) string {
 // Labels recur on every page, so each is converted once per mode.
 func (t *text) label(s string) template.HTML {
 	key := labelKey{t.pg.mode.Mode, s}
-	if v, ok := t.b.labels.Load(key); ok {
+	if v, ok := t.r.labels.Load(key); ok {
 		l := v.(renderedLabel)
 		t.record(l.runs)
 		return l.html
 	}
 	p := t.mdPage("", 0)
 	p.Terms, p.Resolve = nil, nil
-	html, runs, err := t.b.md.Inline(s, p)
+	html, runs, err := t.r.md.Inline(s, p)
 	t.errs.Add(err)
 	if err == nil {
-		t.b.labels.Store(key, renderedLabel{html, runs})
+		t.r.labels.Store(key, renderedLabel{html, runs})
 	}
 	t.record(runs)
 	return html
@@ -183,7 +184,7 @@ type tocEntry struct {
 	Text template.HTML
 }
 
-func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
+func (r *Renderer) chapter(c *plan.Chapter) func(t *text) content {
 	return func(t *text) content {
 		src, ny := chapterText(c, t.pg.variant)
 		file, front := src.File, src.Front
@@ -194,29 +195,29 @@ func (b *builder) chapter(c *plan.Chapter) func(t *text) content {
 				body.TOC = append(body.TOC, tocEntry{ID: h.ID, Text: t.inline(file, 0, h.Text)})
 			}
 		}
-		body.Prev, body.Next = b.neighbours(t, c)
+		body.Prev, body.Next = r.neighbours(t, c)
 		return content{Title: ruby.Plain(front.Title), H1: t.inline(file, 2, front.Title), Body: body,
 			Summary: ruby.Plain(front.Summary)}
 	}
 }
 
-func (b *builder) neighbours(t *text, c *plan.Chapter) (prev, next *link) {
-	chs := b.site.Chapters
+func (r *Renderer) neighbours(t *text, c *plan.Chapter) (prev, next *link) {
+	chs := r.site.Chapters
 	for i, x := range chs {
 		if x != c {
 			continue
 		}
 		if i > 0 {
-			prev = b.chapterLink(t, chs[i-1])
+			prev = r.chapterLink(t, chs[i-1])
 		}
 		if i+1 < len(chs) {
-			next = b.chapterLink(t, chs[i+1])
+			next = r.chapterLink(t, chs[i+1])
 		}
 	}
 	return prev, next
 }
 
-func (b *builder) chapterLink(t *text, c *plan.Chapter) *link {
+func (r *Renderer) chapterLink(t *text, c *plan.Chapter) *link {
 	src, _ := chapterText(c, t.pg.variant)
 	return &link{Href: t.href(chapterPath(c.Slug)), Text: t.inline(src.File, 2, src.Front.Title)}
 }

@@ -1,7 +1,6 @@
-package site
+package render
 
 import (
-	"github.com/plansite/plansite/internal/output"
 	"strings"
 
 	"github.com/plansite/plansite/internal/markdown"
@@ -15,7 +14,7 @@ var skipSearch = map[string]bool{"notfound": true, "search": true, "results": tr
 // documents: one per measure, chapter section and glossary term, or one
 // for the whole page when it has none. Text and readings come from the
 // annotation that made the page's ruby; nothing is read back from HTML.
-func searchDocs(pg *page, title string, parts []searchPart) []search.Doc {
+func searchDocs(pg *Page, title string, parts []searchPart) []search.Doc {
 	url := strings.TrimPrefix(pg.path, EasyDir)
 	var docs []search.Doc
 	for _, p := range parts[1:] {
@@ -42,41 +41,4 @@ func plainRuns(runs []markdown.Run) string {
 		b.WriteString(r.Text)
 	}
 	return strings.Join(strings.Fields(b.String()), " ")
-}
-
-// searchIndexes names the index of each variant: its entry script and
-// the folder of its shards, both under assets/.
-var searchIndexes = []struct {
-	variant Variant
-	entry   string
-	dir     string // relative to assets/
-}{
-	{Standard, "search-index.js", "search/std/"},
-	{Easy, "search-index-easy.js", "search/easy/"},
-}
-
-// writeSearch writes the sharded search index of each variant and returns
-// the files it wrote.
-func (b *builder) writeSearch(out *output.Folder, pages []*page, docs [][]search.Record) ([]string, error) {
-	byVariant := map[Variant][]search.Record{}
-	for i, pg := range pages {
-		byVariant[pg.variant] = append(byVariant[pg.variant], docs[i]...)
-	}
-	var written []string
-	for _, ix := range searchIndexes {
-		entry, files := search.Sharded(byVariant[ix.variant], ix.dir)
-		// The index is compact already: minifying it would only cost time.
-		if err := out.WriteRaw(assetsDir+ix.entry, entry); err != nil {
-			return nil, err
-		}
-		written = append(written, assetsDir+ix.entry)
-		for _, f := range files {
-			p := assetsDir + ix.dir + f.Name
-			if err := out.WriteRaw(p, f.Data); err != nil {
-				return nil, err
-			}
-			written = append(written, p)
-		}
-	}
-	return written, nil
 }

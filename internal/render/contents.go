@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html"
@@ -8,25 +8,55 @@ import (
 	"github.com/plansite/plansite/internal/ruby"
 )
 
+// Edition is what an offline edition (EPUB, PDF) of one variant needs to
+// know of the pages.
+type Edition struct {
+	Folder   string         // the variant's folder: "" or EasyDir
+	Title    string         // the plan's title as the variant names it, plain text
+	Heading  string         // the heading of the table of contents, with readings where the variant's pages have them
+	Contents []bundle.Entry // the table of contents
+	Printed  []string       // the pages a printed edition holds, in reading order: home, chapters, pillars, glossary and contact
+}
+
+// Edition describes the offline edition of variant v.
+func (r *Renderer) Edition(v Variant) Edition {
+	e := Edition{Folder: variantPath("", v), Title: ruby.Plain(r.siteTitle(v)), Heading: label("contents", v), Contents: r.contents(v)}
+	if m := r.mode(v, ""); m.on {
+		e.Heading = string(r.newText(&Page{path: variantPath(homePath, v), variant: v, mode: m}).label(e.Heading))
+	}
+	e.Printed = []string{variantPath(homePath, v)}
+	for _, c := range r.site.Chapters {
+		e.Printed = append(e.Printed, variantPath(chapterPath(c.Slug), v))
+	}
+	for _, p := range r.site.Pillars {
+		e.Printed = append(e.Printed, variantPath(pillarPath(p.Number), v))
+	}
+	if len(r.site.Glossary) > 0 {
+		e.Printed = append(e.Printed, variantPath(glossaryPath, v))
+	}
+	e.Printed = append(e.Printed, variantPath(contactPath, v))
+	return e
+}
+
 // contents is the table of contents of the offline editions of variant v,
 // made from the plan's structure: the home page, the chapters, the
 // pillars with their directions and measures (or their measures when they
 // have no directions), then the reference pages. Labels carry furigana as
 // the variant's pages do; page furniture (downloads, the terms of a page)
 // is never an entry.
-func (b *builder) contents(v Variant) []bundle.Entry {
-	pg := &page{kind: "contents", path: variantPath(homePath, v), std: homePath, variant: v, mode: b.mode(v, "")}
-	c := contentsText{t: b.newText(pg), v: v, plain: !pg.mode.on}
-	out := []bundle.Entry{c.entry(homePath, "", siteFile, 1, b.siteTitle(v))}
-	for i, ch := range b.site.Chapters {
+func (r *Renderer) contents(v Variant) []bundle.Entry {
+	pg := &Page{kind: "contents", path: variantPath(homePath, v), std: homePath, variant: v, mode: r.mode(v, "")}
+	c := contentsText{t: r.newText(pg), v: v, plain: !pg.mode.on}
+	out := []bundle.Entry{c.entry(homePath, "", siteFile, 1, r.siteTitle(v))}
+	for i, ch := range r.site.Chapters {
 		src, _ := chapterText(ch, v)
 		out = append(out, c.entry(chapterPath(ch.Slug), "", src.File, 2, "第"+itoa(i+1)+"章　"+src.Front.Title))
 	}
-	for _, p := range b.site.Pillars {
+	for _, p := range r.site.Pillars {
 		out = append(out, c.pillar(p))
 	}
 	for _, key := range []string{"measures", "departments", "glossary", "contact"} {
-		if key == "glossary" && len(b.site.Glossary) == 0 {
+		if key == "glossary" && len(r.site.Glossary) == 0 {
 			continue
 		}
 		out = append(out, c.entry(referencePaths[key], "", "", 0, label(key, v)))

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html/template"
@@ -55,18 +55,18 @@ type figureView struct {
 	FY    template.HTML // "令和4（2022）年度"
 }
 
-func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
+func (r *Renderer) pillar(p *plan.Pillar) func(t *text) content {
 	return func(t *text) content {
 		v := t.pg.variant
 		title, ny := pick(v, p.Title, easyTitle(p.Easy))
 		summary, _ := pick(v, p.Summary, p.Easy.Body())
-		body := pillarBody{Summary: t.block(p.File, p.TextLine("summary", v == Easy), summary), NotYet: ny, MeasureLevel: 2, Progress: b.summary(t, []*plan.Pillar{p})}
+		body := pillarBody{Summary: t.block(p.File, p.TextLine("summary", v == Easy), summary), NotYet: ny, MeasureLevel: 2, Progress: r.summary(t, []*plan.Pillar{p})}
 		for _, d := range p.Directions {
-			body.Directions = append(body.Directions, b.direction(t, p, d))
+			body.Directions = append(body.Directions, r.direction(t, p, d))
 			body.MeasureLevel = 3
 		}
 		for _, m := range p.Measures {
-			body.Measures = append(body.Measures, b.measure(t, m))
+			body.Measures = append(body.Measures, r.measure(t, m))
 		}
 		plain := label("pillar", v) + itoa(p.Number) + "　" + ruby.Plain(title)
 		h1 := t.label(label("pillar", v)+itoa(p.Number)+"　") + t.inline(p.File, p.TextLine("title", v == Easy), title)
@@ -74,7 +74,7 @@ func (b *builder) pillar(p *plan.Pillar) func(t *text) content {
 	}
 }
 
-func (b *builder) direction(t *text, p *plan.Pillar, d *plan.Direction) directionView {
+func (r *Renderer) direction(t *text, p *plan.Pillar, d *plan.Direction) directionView {
 	v := t.pg.variant
 	title, ny := pick(v, d.Title, easyTitle(d.Easy))
 	summary, _ := pick(v, d.Summary, d.Easy.Body())
@@ -88,7 +88,7 @@ func (b *builder) direction(t *text, p *plan.Pillar, d *plan.Direction) directio
 		dv.Summary = t.block(p.File, d.TextLine("summary", v == Easy), summary)
 	}
 	for _, m := range d.Measures {
-		dv.Measures = append(dv.Measures, b.measure(t, m))
+		dv.Measures = append(dv.Measures, r.measure(t, m))
 	}
 	return dv
 }
@@ -98,7 +98,7 @@ func directionID(p *plan.Pillar, d *plan.Direction) string {
 	return "direction-" + itoa(p.Number) + "-" + itoa(d.Number)
 }
 
-func (b *builder) measure(t *text, m *plan.Measure) measureView {
+func (r *Renderer) measure(t *text, m *plan.Measure) measureView {
 	v := t.pg.variant
 	title, ny := pick(v, m.Title, easyTitle(m.Easy))
 	desc, _ := pick(v, m.Description, m.Easy.Body())
@@ -115,8 +115,8 @@ func (b *builder) measure(t *text, m *plan.Measure) measureView {
 	mv.Description = t.block(m.File, m.TextLine("description", v == Easy), desc)
 	mv.NotYet = ny
 	mv.Status, mv.StatusText = m.Status, t.status(m.Status)
-	mv.Departments = b.deptLinks(t, m)
-	mv.Progress = b.measureProgress(t, m)
+	mv.Departments = r.deptLinks(t, m)
+	mv.Progress = r.measureProgress(t, m)
 	for _, tg := range m.Targets {
 		mv.Targets = append(mv.Targets, targetView{
 			Indicator: t.inline(m.File, tg.Lines.At(textKey(v, tg.Easy, "easy", "indicator"), tg.Line), first(v, tg.Indicator, tg.Easy)),
@@ -134,7 +134,7 @@ func (t *text) figure(v plan.Value, unit string) figureView {
 	}
 	return figureView{
 		Value: t.label(strconv.FormatFloat(v.Value, 'f', -1, 64) + unit),
-		FY:    t.label(t.b.fiscalYear(v.FY)),
+		FY:    t.label(t.r.fiscalYear(v.FY)),
 	}
 }
 
@@ -142,16 +142,16 @@ type measuresBody struct {
 	Measures []measureView
 }
 
-func (b *builder) measures(t *text) content {
+func (r *Renderer) measures(t *text) content {
 	var body measuresBody
-	for _, m := range b.site.AllMeasures() {
-		body.Measures = append(body.Measures, b.measureSummary(t, m))
+	for _, m := range r.site.AllMeasures() {
+		body.Measures = append(body.Measures, r.measureSummary(t, m))
 	}
-	return b.fixed(t, "measures", body)
+	return r.fixed(t, "measures", body)
 }
 
 // measureSummary is a measure as lists show it: linked title, departments.
-func (b *builder) measureSummary(t *text, m *plan.Measure) measureView {
+func (r *Renderer) measureSummary(t *text, m *plan.Measure) measureView {
 	v := t.pg.variant
 	title, ny := pick(v, m.Title, easyTitle(m.Easy))
 	mv := measureView{
@@ -162,22 +162,22 @@ func (b *builder) measureSummary(t *text, m *plan.Measure) measureView {
 		Status:      m.Status,
 		StatusText:  t.status(m.Status),
 		Pillar:      link{Href: t.href(pillarPath(m.Pillar.Number)), Text: t.label(label("pillar", v) + itoa(m.Pillar.Number))},
-		Departments: b.deptLinks(t, m),
+		Departments: r.deptLinks(t, m),
 	}
 	return mv
 }
 
 // fixed is the content of a generated page whose title is an interface word.
-func (b *builder) fixed(t *text, key string, body any) content {
+func (r *Renderer) fixed(t *text, key string, body any) content {
 	return content{Title: ruby.Plain(label(key, t.pg.variant)), H1: t.L(key), Body: body}
 }
 
 // deptLinks links each department of a measure to its entry in the
 // department index.
-func (b *builder) deptLinks(t *text, m *plan.Measure) []link {
+func (r *Renderer) deptLinks(t *text, m *plan.Measure) []link {
 	var out []link
 	for _, d := range m.Departments {
-		out = append(out, link{Href: t.href(departmentsPath + "#" + b.deptID(d)), Text: t.inline(m.File, m.Lines.At("departments", m.Line), d)})
+		out = append(out, link{Href: t.href(departmentsPath + "#" + r.deptID(d)), Text: t.inline(m.File, m.Lines.At("departments", m.Line), d)})
 	}
 	return out
 }

@@ -1,4 +1,4 @@
-package site
+package render
 
 // labels are the fixed words of the interface in each variant. Easy labels
 // use everyday words; both get furigana like any other text.

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html/template"
@@ -8,7 +8,7 @@ import (
 )
 
 // page is one output HTML file in one variant.
-type page struct {
+type Page struct {
 	kind    string // template name
 	path    string // output path, variant prefix included
 	std     string // the standard variant's path (counterpart key)
@@ -42,36 +42,36 @@ type link struct {
 }
 
 // pages lists every page of both variants, in a fixed order.
-func (b *builder) pages() []*page {
-	var out []*page
+func (r *Renderer) pages() []*Page {
+	var out []*Page
 	for _, v := range []Variant{Standard, Easy} {
 		add := func(kind, std, file string, mode pageMode, make func(t *text) content) {
-			out = append(out, &page{kind: kind, path: variantPath(std, v), std: std, variant: v, mode: mode, file: file, make: make})
+			out = append(out, &Page{kind: kind, path: variantPath(std, v), std: std, variant: v, mode: mode, file: file, make: make})
 		}
-		mode := b.mode(v, "")
-		add("home", homePath, "content/site.yaml", mode, b.home)
-		for _, c := range b.site.Chapters {
-			add("chapter", chapterPath(c.Slug), c.File, b.mode(v, c.Front.Furigana), b.chapter(c))
+		mode := r.mode(v, "")
+		add("home", homePath, "content/site.yaml", mode, r.home)
+		for _, c := range r.site.Chapters {
+			add("chapter", chapterPath(c.Slug), c.File, r.mode(v, c.Front.Furigana), r.chapter(c))
 			out[len(out)-1].chapter = c
 		}
-		for _, p := range b.site.Pillars {
-			add("pillar", pillarPath(p.Number), p.File, b.mode(v, p.Furigana), b.pillar(p))
+		for _, p := range r.site.Pillars {
+			add("pillar", pillarPath(p.Number), p.File, r.mode(v, p.Furigana), r.pillar(p))
 		}
-		add("measures", measuresPath, "", mode, b.measures)
-		add("departments", departmentsPath, "", mode, b.departments)
-		if hasProgress(b.site) {
-			add("progress", progressPath, "", mode, b.progressPage)
+		add("measures", measuresPath, "", mode, r.measures)
+		add("departments", departmentsPath, "", mode, r.departments)
+		if hasProgress(r.site) {
+			add("progress", progressPath, "", mode, r.progressPage)
 		}
-		if len(b.site.Glossary) > 0 {
-			add("glossary", glossaryPath, "content/glossary.yaml", mode, b.glossary)
+		if len(r.site.Glossary) > 0 {
+			add("glossary", glossaryPath, "content/glossary.yaml", mode, r.glossary)
 		}
-		add("contact", contactPath, "content/site.yaml", mode, b.contact)
-		add("search", searchPath, "", mode, b.searchPage)
-		if b.site.A11y != nil {
-			add("policy", policyPath, "content/site.yaml", mode, b.policy)
-			add("results", resultsPath, "", mode, b.results)
+		add("contact", contactPath, "content/site.yaml", mode, r.contact)
+		add("search", searchPath, "", mode, r.searchPage)
+		if r.site.A11y != nil {
+			add("policy", policyPath, "content/site.yaml", mode, r.policy)
+			add("results", resultsPath, "", mode, r.results)
 		}
-		add("notfound", notFoundPath, "", mode, b.notFound)
+		add("notfound", notFoundPath, "", mode, r.notFound)
 	}
 	return out
 }
@@ -87,14 +87,14 @@ type pageMode struct {
 // otherwise the page's own setting, else the site's. A page set to none
 // still carries readings for every kanji, switched off, so that a reader
 // who needs them can turn them on.
-func (b *builder) mode(v Variant, override string) pageMode {
+func (r *Renderer) mode(v Variant, override string) pageMode {
 	all := furigana.Mode{All: true}
 	if v == Easy {
 		return pageMode{all, true}
 	}
 	s := override
 	if s == "" {
-		s = b.site.Furigana
+		s = r.site.Furigana
 	}
 	m, err := furigana.ParseMode(s)
 	if err != nil || s == "" || m == (furigana.Mode{}) {
@@ -125,3 +125,36 @@ func pickList(v Variant, std []string, easy *plan.EasySite, get func(*plan.EasyS
 	}
 	return std, false
 }
+
+// Path is the page's output path, variant folder included
+// ("easy/chapters/01-a.html").
+func (pg *Page) Path() string { return pg.path }
+
+// Kind is the page's kind, the name of its layout ("chapter", "home").
+func (pg *Page) Kind() string { return pg.kind }
+
+// File is the page's main source file, for errors; it may be empty.
+func (pg *Page) File() string { return pg.file }
+
+// Chapter is the chapter a chapter page shows (its body is the page's own
+// input), else nil.
+func (pg *Page) Chapter() *plan.Chapter { return pg.chapter }
+
+// Variant is the page's variant.
+func (pg *Page) Variant() Variant { return pg.variant }
+
+// WithDownloads returns a copy of pg that states the sizes of the
+// downloads (by output path; a file without a size is listed without one)
+// and, with inZip, is the copy inside plan.zip: files the ZIP does not
+// hold link to the web site.
+func (pg *Page) WithDownloads(sizes map[string]int64, inZip bool) *Page {
+	c := *pg
+	c.sizes, c.inZip = sizes, inZip
+	return &c
+}
+
+// Pages lists every page of both variants, in a fixed order.
+func (r *Renderer) Pages() []*Page { return r.pages() }
+
+// Date is the page's last-updated date, YYYY-MM-DD, or "" (see pageDate).
+func (r *Renderer) Date(pg *Page) string { return r.pageDate(pg) }

@@ -1,17 +1,14 @@
-package site
+package render
 
 import (
 	"bytes"
 	"fmt"
-	"github.com/plansite/plansite/internal/output"
 	"html/template"
 	"io/fs"
 	"net/url"
 	"path"
 	"strings"
 
-	"github.com/plansite/plansite/internal/diag"
-	"github.com/plansite/plansite/internal/parallel"
 	"github.com/plansite/plansite/internal/plan"
 	"github.com/plansite/plansite/internal/ruby"
 	"github.com/plansite/plansite/internal/search"
@@ -53,64 +50,9 @@ type layout struct {
 	Body        any
 }
 
-// renderAll renders the pages in parallel and writes each into out as
-// soon as it is made, or links it from the previous output when its key is
-// the one prev recorded. It returns each page's search documents and
-// records every page in next; the order follows the page list, so the
-// result does not depend on scheduling.
-func (b *builder) renderAll(pages []*page, keys []string, prev, next *manifest, out *output.Folder) ([][]search.Record, error) {
-	docs := make([][]search.Record, len(pages))
-	recs := make([]pageRecord, len(pages))
-	errs := make([]error, len(pages))
-	b.parallel(len(pages), func(i int) {
-		pg := pages[i]
-		if r, ok := prev.Pages[pg.path]; ok && sameInputs(r.Key, keys[i]) && out.LinkSized(pg.path, r.Size) {
-			recs[i], docs[i] = r, prev.docs[pg.path]
-			b.addCopies(r.Copies)
-			b.carried.Add(1)
-			return
-		}
-		var data []byte
-		var copies map[string]string
-		data, docs[i], copies, errs[i] = b.render(pg)
-		if errs[i] != nil {
-			return
-		}
-		b.addCopies(copies)
-		var size int64
-		size, errs[i] = out.Write(pg.path, data)
-		recs[i] = pageRecord{Key: keys[i], Size: size, Copies: copies}
-	})
-	var all diag.List
-	for i, err := range errs {
-		all.Add(err)
-		next.Pages[pages[i].path] = recs[i]
-	}
-	return docs, dedupe(all).Err()
-}
-
-// parallel calls do(i) for i in [0, n) on the build's workers and waits.
-// Each call writes only its own slot of a result slice, so the output does
-// not depend on scheduling.
-func (b *builder) parallel(n int, do func(i int)) {
-	parallel.For(n, b.opts.Workers, do)
-}
-
-// dedupe drops repeated errors: a bad text shared by both variants or
-// several pages is reported once.
-func dedupe(l diag.List) diag.List {
-	seen := map[string]bool{}
-	var out diag.List
-	for _, e := range l {
-		if !seen[e.Error()] {
-			seen[e.Error()] = true
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-func (b *builder) render(pg *page) (data []byte, docs []search.Record, copies map[string]string, err error) {
+// Render renders pg. A problem in the author's text is an error naming
+// its file and line; a bug is an error too, never a crash.
+func (r *Renderer) Render(pg *Page) (res Result, err error) {
 	defer func() {
 		// A bug must not crash the build on some author's text: report it
 		// against the page's source, and keep the previous output.
@@ -118,41 +60,42 @@ func (b *builder) render(pg *page) (data []byte, docs []search.Record, copies ma
 			err = fmt.Errorf("%s: internal error while rendering %s: %v (please report this with the file)", pg.file, pg.path, v)
 		}
 	}()
-	t := b.newText(pg)
+	t := r.newText(pg)
 	c := pg.make(t)
 	t.recording = false // the page's furniture is not searched
-	l := b.layout(t, c)
+	l := r.layout(t, c)
 	var buf bytes.Buffer
-	tmpl, ok := b.tmpl[pg.kind]
+	tmpl, ok := r.tmpl[pg.kind]
 	if !ok {
-		return nil, nil, nil, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
+		return Result{}, fmt.Errorf("theme: no layout for %s pages (add layouts/%s.html)", pg.kind, pg.kind)
 	}
 	if err := tmpl.ExecuteTemplate(&buf, "baseof.html", l); err != nil {
-		return nil, nil, nil, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
+		return Result{}, fmt.Errorf("theme: rendering %s: %w", pg.path, err)
 	}
 	if err := t.errs.Err(); err != nil {
-		return nil, nil, nil, err
+		return Result{}, err
 	}
+	res = Result{HTML: buf.Bytes(), Copies: t.copies}
 	if !skipSearch[pg.kind] {
-		docs = search.Records(searchDocs(pg, c.Title, t.parts))
+		res.Records = search.Records(searchDocs(pg, c.Title, t.parts))
 	}
-	return buf.Bytes(), docs, t.copies, nil
+	return res, nil
 }
 
-func (b *builder) layout(t *text, c content) layout {
+func (r *Renderer) layout(t *text, c content) layout {
 	pg, v := t.pg, t.pg.variant
 	l := layout{
 		Kind:        pg.kind,
 		Variant:     v.String(),
-		Title:       b.plainTitle(c, v),
-		Description: b.description(c, v),
-		SiteName:    ruby.Plain(b.siteTitle(v)),
+		Title:       r.plainTitle(c, v),
+		Description: r.description(c, v),
+		SiteName:    ruby.Plain(r.siteTitle(v)),
 		H1:          c.H1,
-		SiteTitle:   t.inline(siteFile, 1, b.siteTitle(v)),
-		City:        b.site.City,
-		CityBand:    b.cityBand(t),
+		SiteTitle:   t.inline(siteFile, 1, r.siteTitle(v)),
+		City:        r.site.City,
+		CityBand:    r.cityBand(t),
 		Home:        t.href(homePath),
-		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + assetsDir,
+		Assets:      strings.Repeat("../", strings.Count(pg.path, "/")) + AssetsDir,
 		Alt:         link{Href: rel(pg.path, variantPath(pg.std, v.other())), Text: t.label(v.other().Label())},
 		AltLang:     v.other().Label(),
 		FuriganaOn:  pg.mode.on,
@@ -160,23 +103,23 @@ func (b *builder) layout(t *text, c content) layout {
 		P:           func(key string) string { return ruby.Plain(label(key, v)) },
 		ResultsHref: t.href(resultsPath),
 		SearchHref:  t.href(searchPath),
-		Contact:     b.site.Contact,
-		Dept:        t.inline(siteFile, 0, b.site.Contact.Department),
-		Phone:       digits(b.site.Contact.Phone),
+		Contact:     r.site.Contact,
+		Dept:        t.inline(siteFile, 0, r.site.Contact.Department),
+		Phone:       digits(r.site.Contact.Phone),
 		Body:        c.Body,
 	}
-	l.Updated, l.UpdatedText = b.updated(t)
-	l.Readings = b.readingsJSON()
-	l.Nav = b.nav(t)
-	l.Crumbs = b.crumbs(t, c)
-	l.Footer = b.footer(t)
-	l.Terms = b.pageTerms(t)
+	l.Updated, l.UpdatedText = r.updated(t)
+	l.Readings = r.readingsJSON()
+	l.Nav = r.nav(t)
+	l.Crumbs = r.crumbs(t, c)
+	l.Footer = r.footer(t)
+	l.Terms = r.pageTerms(t)
 	switch {
-	case b.site.BaseURL == "":
+	case r.site.BaseURL == "":
 	case pg.kind == "notfound":
-		l.RootPath = rootPath(b.site.BaseURL, pg.path)
+		l.RootPath = rootPath(r.site.BaseURL, pg.path)
 	default:
-		l.Canonical = strings.TrimSuffix(b.site.BaseURL, "/") + "/" + pg.path
+		l.Canonical = strings.TrimSuffix(r.site.BaseURL, "/") + "/" + pg.path
 	}
 	return l
 }
@@ -199,14 +142,14 @@ func rootPath(baseURL, p string) string {
 	return root
 }
 
-func (b *builder) nav(t *text) []link {
+func (r *Renderer) nav(t *text) []link {
 	keys := []struct{ key, path string }{
 		{"home", homePath}, {"measures", measuresPath}, {"departments", departmentsPath},
 		{"glossary", glossaryPath}, {"search", searchPath}, {"contact", contactPath},
 	}
 	var out []link
 	for _, k := range keys {
-		if k.key == "glossary" && len(b.site.Glossary) == 0 {
+		if k.key == "glossary" && len(r.site.Glossary) == 0 {
 			continue
 		}
 		out = append(out, link{Href: t.href(k.path), Text: t.L(k.key), Current: t.pg.std == k.path})
@@ -214,7 +157,7 @@ func (b *builder) nav(t *text) []link {
 	return out
 }
 
-func (b *builder) crumbs(t *text, c content) []link {
+func (r *Renderer) crumbs(t *text, c content) []link {
 	out := []link{{Href: t.href(homePath), Text: t.L("home")}}
 	if t.pg.std == homePath {
 		out[0].Current = true
@@ -224,9 +167,9 @@ func (b *builder) crumbs(t *text, c content) []link {
 	return append(out, link{Href: path.Base(t.pg.path), Text: c.H1, Current: true})
 }
 
-func (b *builder) footer(t *text) []link {
+func (r *Renderer) footer(t *text) []link {
 	out := []link{{Href: t.href(contactPath), Text: t.L("contact")}}
-	if b.site.A11y != nil {
+	if r.site.A11y != nil {
 		out = append(out,
 			link{Href: t.href(policyPath), Text: t.L("policy")},
 			link{Href: t.href(resultsPath), Text: t.L("results")})

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"errors"
@@ -22,8 +22,8 @@ import (
 // content is made it also records what it renders, as runs of text with
 // readings, into the page's search parts.
 type text struct {
-	b      *builder
-	pg     *page
+	r      *Renderer
+	pg     *Page
 	used   map[string]bool
 	annot  markdown.Annotator
 	errs   diag.List
@@ -44,10 +44,10 @@ type searchPart struct {
 	runs  []markdown.Run
 }
 
-func (b *builder) newText(pg *page) *text {
-	t := &text{b: b, pg: pg, used: map[string]bool{}, copies: map[string]string{}, recording: !skipSearch[pg.kind], parts: []searchPart{{}}}
-	t.annot = b.annotator(pg.mode.Mode)
-	for _, term := range b.site.Glossary {
+func (r *Renderer) newText(pg *Page) *text {
+	t := &text{r: r, pg: pg, used: map[string]bool{}, copies: map[string]string{}, recording: !skipSearch[pg.kind], parts: []searchPart{{}}}
+	t.annot = r.annotator(pg.mode.Mode)
+	for _, term := range r.site.Glossary {
 		t.terms = append(t.terms, markdown.Term{Term: term.Term, Href: rel(pg.path, variantPath(glossaryPath, pg.variant)+"#"+term.ID)})
 	}
 	if pg.kind == "glossary" {
@@ -87,7 +87,7 @@ func (t *text) mdPage(file string, line int) *markdown.Page {
 	return &markdown.Page{
 		File:      file,
 		Line:      line,
-		Resolve:   t.b.resolver(file, t.pg.path, t.pg.variant, &pageLinks{used: t.used, copies: t.copies}),
+		Resolve:   t.r.resolver(file, t.pg.path, t.pg.variant, &pageLinks{used: t.used, copies: t.copies}),
 		Annotator: t.annot,
 		// standard text has no spaces between phrases: mark them
 		PhraseBreaks: t.pg.variant == Standard,
@@ -102,7 +102,7 @@ func (t *text) block(file string, line int, src string) template.HTML {
 	p := t.mdPage(file, line)
 	t.n++
 	p.IDPrefix = "part" + itoa(t.n)
-	res, err := t.b.md.Convert([]byte(src), p)
+	res, err := t.r.md.Convert([]byte(src), p)
 	t.errs.Add(err)
 	for _, sec := range res.Sections {
 		t.record(sec.Runs)
@@ -114,7 +114,7 @@ func (t *text) block(file string, line int, src string) template.HTML {
 // each of its top-level sections becomes a search part.
 func (t *text) chapterFile(file string, src []byte) (template.HTML, []markdown.Heading) {
 	p := t.mdPage(file, 1)
-	res, err := t.b.md.ConvertFile(src, p)
+	res, err := t.r.md.ConvertFile(src, p)
 	t.errs.Add(err)
 	for _, sec := range res.Sections {
 		if sec.ID == "" {
@@ -132,7 +132,7 @@ func (t *text) chapterFile(file string, src []byte) (template.HTML, []markdown.H
 func (t *text) inline(file string, line int, src string) template.HTML {
 	p := t.mdPage(file, line)
 	p.Terms = nil // titles never become glossary links
-	out, runs, err := t.b.md.Inline(src, p)
+	out, runs, err := t.r.md.Inline(src, p)
 	t.errs.Add(err)
 	t.record(runs)
 	return out
@@ -168,7 +168,7 @@ func (x *annotator) Annotate(s string) []markdown.Ruby {
 // (a path relative to the site root) into a URL relative to the output page
 // from, in variant v. A link to a glossary term marks the term as used on
 // the page, like an automatic term link.
-func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(string) (string, error) {
+func (r *Renderer) resolver(file, from string, v Variant, links *pageLinks) func(string) (string, error) {
 	dir := path.Dir(file)
 	return func(dest string) (string, error) {
 		switch {
@@ -177,7 +177,7 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 		case hasScheme(dest):
 			return dest, nil
 		case strings.HasPrefix(dest, "picto:"):
-			return b.picto(from, strings.TrimPrefix(dest, "picto:"))
+			return r.picto(from, strings.TrimPrefix(dest, "picto:"))
 		case strings.HasPrefix(dest, "/"):
 			return "", fmt.Errorf("link to %q: links must be relative to this file, so that the site works under any folder and offline", dest)
 		}
@@ -186,11 +186,11 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 			target = t // a file named 計画書 #2.pdf is linked as 計画書%20%232.pdf
 		}
 		target = path.Clean(path.Join(dir, target))
-		if b.site.Unloaded[target] {
+		if r.site.Unloaded[target] {
 			return dest, nil // the file failed to load; its own errors say why
 		}
-		if out, ok := b.targets[target]; ok {
-			f, err := b.fragment(target, frag)
+		if out, ok := r.targets[target]; ok {
+			f, err := r.fragment(target, frag)
 			if err != nil {
 				return "", err
 			}
@@ -199,7 +199,7 @@ func (b *builder) resolver(file, from string, v Variant, links *pageLinks) func(
 			}
 			return rel(from, variantPath(out, v)) + f, nil
 		}
-		return b.staticFile(from, target, dest, links.copies)
+		return r.staticFile(from, target, dest, links.copies)
 	}
 }
 
@@ -217,7 +217,7 @@ func hasScheme(dest string) bool {
 // fragment maps a fragment of a link into the glossary (a term) to the
 // term's anchor; a term the glossary lacks is an error. Other fragments
 // pass unchanged, or escaped when they are not valid in an address.
-func (b *builder) fragment(target, frag string) (string, error) {
+func (r *Renderer) fragment(target, frag string) (string, error) {
 	if frag == "" {
 		return "", nil
 	}
@@ -227,7 +227,7 @@ func (b *builder) fragment(target, frag string) (string, error) {
 		}
 		return "#" + frag, nil
 	}
-	for _, t := range b.site.Glossary {
+	for _, t := range r.site.Glossary {
 		if t.Term == frag {
 			return "#" + t.ID, nil
 		}
@@ -235,12 +235,12 @@ func (b *builder) fragment(target, frag string) (string, error) {
 	return "", fmt.Errorf("link to the glossary term %q: there is no such term in content/glossary.yaml (add it, or fix the spelling)", frag)
 }
 
-func (b *builder) picto(from, name string) (string, error) {
+func (r *Renderer) picto(from, name string) (string, error) {
 	p := "static/picto/" + name + ".svg"
-	if _, err := b.themeFile(p); err != nil {
+	if _, err := r.themeFile(p); err != nil {
 		return "", fmt.Errorf("unknown pictogram %q (the theme has no %s)", name, p)
 	}
-	return rel(from, assetsDir+"picto/"+name+".svg"), nil
+	return rel(from, AssetsDir+"picto/"+name+".svg"), nil
 }
 
 // pageLinks is what a page's links add up to: the glossary terms they
@@ -253,11 +253,11 @@ type pageLinks struct {
 
 // staticFile resolves a link to a file under content/ (an image, a PDF)
 // that is copied to the output as it is, and records it in copies.
-func (b *builder) staticFile(from, target, dest string, copies map[string]string) (string, error) {
+func (r *Renderer) staticFile(from, target, dest string, copies map[string]string) (string, error) {
 	if !strings.HasPrefix(target, "content/") || strings.HasSuffix(target, ".md") || strings.HasSuffix(target, ".yaml") {
 		return "", fmt.Errorf("link to %q: no such page", dest)
 	}
-	st, err := b.contentFS().Stat(target)
+	st, err := r.contentFS().Stat(target)
 	switch {
 	case errors.Is(err, fs.ErrNotExist) || err == nil && st.IsDir():
 		return "", fmt.Errorf("link to %q: file %s does not exist", dest, target)
@@ -266,9 +266,9 @@ func (b *builder) staticFile(from, target, dest string, copies map[string]string
 		return "", fmt.Errorf("link to %q: %s: %s (%s)", dest, target, msg, hint)
 	}
 	out := strings.TrimPrefix(target, "content/")
-	if b.generated(out) {
+	if r.generated(out) {
 		return "", fmt.Errorf("link to %q: copying %s would replace the site's own %s (rename the file, or move it into a folder such as files/)", dest, target, out)
 	}
 	copies[out] = target
-	return escapePath(rel(from, out)), nil
+	return EscapePath(rel(from, out)), nil
 }

@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"bytes"
@@ -35,14 +35,14 @@ func FuzzEscapePath(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, p string) {
-		e := escapePath(p)
+		e := EscapePath(p)
 		if strings.ContainsFunc(e, func(r rune) bool {
 			return r > 0x7e || r <= 0x20 || strings.ContainsRune(`"<>\#?`, r)
 		}) {
-			t.Fatalf("escapePath(%q) = %q has unsafe characters", p, e)
+			t.Fatalf("EscapePath(%q) = %q has unsafe characters", p, e)
 		}
 		if d, err := url.PathUnescape(e); err != nil || d != p {
-			t.Fatalf("escapePath(%q) = %q decodes to %q, %v", p, e, d, err)
+			t.Fatalf("EscapePath(%q) = %q decodes to %q, %v", p, e, d, err)
 		}
 		var buf bytes.Buffer
 		xml.EscapeText(&buf, []byte("https://example.jp/"+e))
@@ -51,4 +51,17 @@ func FuzzEscapePath(f *testing.F) {
 			t.Fatalf("loc %q: %q, %v", e, loc, err)
 		}
 	})
+}
+
+func TestEscapePath(t *testing.T) {
+	for in, want := range map[string]string{
+		"../files/a b.pdf":     "../files/a%20b.pdf",
+		"files/計画.pdf":         "files/%E8%A8%88%E7%94%BB.pdf",
+		`x/a#b?c%d&e"f<g>.png`: "x/a%23b%3Fc%25d&e%22f%3Cg%3E.png",
+		"../../index.html":     "../../index.html",
+	} {
+		if got := EscapePath(in); got != want {
+			t.Errorf("EscapePath(%q) = %q, want %q", in, got, want)
+		}
+	}
 }

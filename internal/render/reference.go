@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"html/template"
@@ -43,8 +43,8 @@ func departments(s *plan.Site) []*dept {
 	return out
 }
 
-func (b *builder) deptID(name string) string {
-	for _, d := range b.depts {
+func (r *Renderer) deptID(name string) string {
+	for _, d := range r.depts {
 		if d.Name == name {
 			return d.ID
 		}
@@ -58,16 +58,16 @@ type deptView struct {
 	Measures []measureView
 }
 
-func (b *builder) departments(t *text) content {
+func (r *Renderer) departments(t *text) content {
 	var body []deptView
-	for _, d := range b.depts {
+	for _, d := range r.depts {
 		dv := deptView{ID: d.ID, Name: t.inline("", 0, d.Name)}
 		for _, m := range d.Measures {
-			dv.Measures = append(dv.Measures, b.measureSummary(t, m))
+			dv.Measures = append(dv.Measures, r.measureSummary(t, m))
 		}
 		body = append(body, dv)
 	}
-	return b.fixed(t, "departments", body)
+	return r.fixed(t, "departments", body)
 }
 
 type termView struct {
@@ -78,10 +78,10 @@ type termView struct {
 	NotYet      bool
 }
 
-func (b *builder) glossary(t *text) content {
+func (r *Renderer) glossary(t *text) content {
 	const file = "content/glossary.yaml"
 	var body glossaryBody
-	for _, term := range gojuonOrder(b.site.Glossary) {
+	for _, term := range gojuonOrder(r.site.Glossary) {
 		expl, ny := pick(t.pg.variant, term.Description, term.Easy)
 		t.beginPart(term.ID)
 		tv := termView{ID: term.ID, Term: t.inline(file, term.Lines.At("term", term.Line), term.Term), NotYet: ny}
@@ -93,13 +93,13 @@ func (b *builder) glossary(t *text) content {
 		t.endPart()
 		body.add(t, kanaRow(sortKey(term)), tv)
 	}
-	return b.fixed(t, "glossary", body)
+	return r.fixed(t, "glossary", body)
 }
 
 // pageTerms lists the glossary terms linked on the page, in glossary order.
-func (b *builder) pageTerms(t *text) []link {
+func (r *Renderer) pageTerms(t *text) []link {
 	var out []link
-	for _, term := range b.site.Glossary {
+	for _, term := range r.site.Glossary {
 		if t.used[term.Term] {
 			out = append(out, link{
 				Href: t.href(glossaryPath + "#" + term.ID),
@@ -115,9 +115,9 @@ type contactBody struct {
 	Phone   string // digits only, for tel: links
 }
 
-func (b *builder) contact(t *text) content {
-	c := b.site.Contact
-	return b.fixed(t, "contact", contactBody{Address: t.inline(siteFile, 0, c.Address), Phone: digits(c.Phone)})
+func (r *Renderer) contact(t *text) content {
+	c := r.site.Contact
+	return r.fixed(t, "contact", contactBody{Address: t.inline(siteFile, 0, c.Address), Phone: digits(c.Phone)})
 }
 
 // digits keeps the digits (and a leading +) of a phone number, for tel: links.
@@ -136,10 +136,10 @@ type policyView struct {
 	Exceptions                                  []template.HTML
 }
 
-func (b *builder) policy(t *text) content {
-	p := b.site.A11y
+func (r *Renderer) policy(t *text) content {
+	p := r.site.A11y
 	in := func(s string) template.HTML { return t.inline(siteFile, 0, s) }
-	return b.fixed(t, "policy", policyView{
+	return r.fixed(t, "policy", policyView{
 		Target: in(p.Target), Scope: in(p.Scope), Period: in(p.Period),
 		Established: in(japaneseDate(p.Established)), Contact: in(p.Contact),
 		Exceptions: t.inlines(siteFile, 0, p.Exceptions),
@@ -178,47 +178,47 @@ type criterion struct {
 
 type toolVersion struct{ Name, Version string }
 
-func (b *builder) results(t *text) content {
-	body := resultsBody{R: b.site.A11yResults}
-	if r := body.R; r != nil {
-		body.Clean = r.TotalViolations == 0 && r.HTMLErrors == 0
-		body.Date = t.label(japaneseDate(r.Date))
-		for _, c := range r.Checks {
+func (r *Renderer) results(t *text) content {
+	body := resultsBody{R: r.site.A11yResults}
+	if res := body.R; res != nil {
+		body.Clean = res.TotalViolations == 0 && res.HTMLErrors == 0
+		body.Date = t.label(japaneseDate(res.Date))
+		for _, c := range res.Checks {
 			body.Checks = append(body.Checks, checkRow{Name: t.label(c.Name), Count: c.Count})
 		}
-		for _, pg := range b.pages() {
+		for _, pg := range r.pages() {
 			body.Pages = append(body.Pages, link{Href: rel(t.pg.path, pg.path), Text: template.HTML(template.HTMLEscapeString(pg.path))})
 		}
-		for id, n := range r.ViolationsByCriterion {
+		for id, n := range res.ViolationsByCriterion {
 			body.Criteria = append(body.Criteria, criterion{ID: id, Count: n})
 		}
 		sort.Slice(body.Criteria, func(i, j int) bool { return criterionLess(body.Criteria[i].ID, body.Criteria[j].ID) })
-		for name, v := range r.Tools {
+		for name, v := range res.Tools {
 			body.ToolsOrder = append(body.ToolsOrder, toolVersion{name, v})
 		}
 		sort.Slice(body.ToolsOrder, func(i, j int) bool { return body.ToolsOrder[i].Name < body.ToolsOrder[j].Name })
 	}
-	return b.fixed(t, "results", body)
+	return r.fixed(t, "results", body)
 }
 
-func (b *builder) searchPage(t *text) content {
-	return b.fixed(t, "search", nil)
+func (r *Renderer) searchPage(t *text) content {
+	return r.fixed(t, "search", nil)
 }
 
-func (b *builder) notFound(t *text) content {
-	return b.fixed(t, "notfound", nil)
+func (r *Renderer) notFound(t *text) content {
+	return r.fixed(t, "notfound", nil)
 }
 
 // plainTitle is the page title of the site for <title>: "page | plan | city".
-func (b *builder) plainTitle(c content, v Variant) string {
+func (r *Renderer) plainTitle(c content, v Variant) string {
 	parts := []string{c.Title}
 	if v == Easy {
 		parts[0] += "（" + Easy.Label() + "）"
 	}
-	if c.Title != ruby.Plain(b.site.Title) {
-		parts = append(parts, ruby.Plain(b.site.ShortTitle))
+	if c.Title != ruby.Plain(r.site.Title) {
+		parts = append(parts, ruby.Plain(r.site.ShortTitle))
 	}
-	return strings.Join(append(parts, b.site.City), " | ")
+	return strings.Join(append(parts, r.site.City), " | ")
 }
 
 // criterionLess orders WCAG success criteria numerically (1.4.2 before

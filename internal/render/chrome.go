@@ -1,4 +1,4 @@
-package site
+package render
 
 import (
 	"encoding/json"
@@ -10,20 +10,20 @@ import (
 
 // cityBand is the city's name for the identity band at the top of every
 // page, or nothing when the plan's title already names the city.
-func (b *builder) cityBand(t *text) template.HTML {
-	if strings.Contains(ruby.Plain(b.siteTitle(t.pg.variant)), b.site.City) {
+func (r *Renderer) cityBand(t *text) template.HTML {
+	if strings.Contains(ruby.Plain(r.siteTitle(t.pg.variant)), r.site.City) {
 		return ""
 	}
-	return t.inline(siteFile, 1, b.site.City)
+	return t.inline(siteFile, 1, r.site.City)
 }
 
 // description is the page's one-line description for search engines and
 // link previews: its summary, else its title with the plan's.
-func (b *builder) description(c content, v Variant) string {
+func (r *Renderer) description(c content, v Variant) string {
 	if s := strings.Join(strings.Fields(c.Summary), " "); s != "" {
 		return s
 	}
-	return c.Title + "（" + joinPlan(b.site.City, ruby.Plain(b.siteTitle(v))) + "）"
+	return c.Title + "（" + joinPlan(r.site.City, ruby.Plain(r.siteTitle(v))) + "）"
 }
 
 // joinPlan names a plan with its city, once: 小平市の障がい者福祉計画, but
@@ -37,8 +37,8 @@ func joinPlan(city, title string) string {
 
 // updated is the page's last-updated date (pageDate) as YYYY-MM-DD and in
 // Japanese with furigana.
-func (b *builder) updated(t *text) (string, template.HTML) {
-	d := b.pageDate(t.pg)
+func (r *Renderer) updated(t *text) (string, template.HTML) {
+	d := r.pageDate(t.pg)
 	if d == "" {
 		return "", ""
 	}
@@ -49,24 +49,24 @@ func (b *builder) updated(t *text) (string, template.HTML) {
 // `updated` of the chapter text the page shows, else the site's published
 // date, else "" (unknown). Never file times, so builds stay deterministic;
 // the page's 更新日 and its lastmod in sitemap.xml both come from here.
-func (b *builder) pageDate(pg *page) string {
+func (r *Renderer) pageDate(pg *Page) string {
 	if pg.chapter != nil {
 		if src, _ := chapterText(pg.chapter, pg.variant); src.Front.Updated != "" {
 			return src.Front.Updated
 		}
 	}
-	return b.site.Published
+	return r.site.Published
 }
 
 // readingsJSON is the site's readings dictionary (readings.yaml) as a JSON
 // object, so that read-aloud speaks names as the site reads them (小平 as
 // こだいら) where a page shows no ruby. Keys are sorted: the output is
 // deterministic.
-func (b *builder) readingsJSON() string {
-	if len(b.site.Readings) == 0 {
+func (r *Renderer) readingsJSON() string {
+	if len(r.site.Readings) == 0 {
 		return "{}"
 	}
-	out, err := json.Marshal(b.site.Readings)
+	out, err := json.Marshal(r.site.Readings)
 	if err != nil {
 		return "{}"
 	}
