@@ -2,6 +2,7 @@ package bundle
 
 import (
 	"bytes"
+	"crypto/sha256"
 	_ "embed"
 	"fmt"
 	"path"
@@ -116,9 +117,17 @@ func leadingNumber(name string) int {
 // variant's title gets EasyTitleSuffix; without Meta.Identifier each book
 // gets a urn:uuid made from its title and variant, so editions differ.
 func EPUB(files []File, variant string, m Meta) ([]byte, error) {
+	book, _, err := EPUBReusing(files, variant, m, Reuse{})
+	return book, err
+}
+
+// EPUBReusing is EPUB, taking the documents of unchanged pages from an
+// earlier book (see Reuse). It also returns the memo that lets the next
+// book reuse this one's documents.
+func EPUBReusing(files []File, variant string, m Meta, r Reuse) (book, memo []byte, err error) {
 	byPath, err := indexFiles(files)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	all := make([]string, 0, len(byPath))
 	for p := range byPath {
@@ -127,10 +136,10 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	sort.Strings(all)
 	sites, err := ContentPages(all, variant)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if len(sites) == 0 {
-		return nil, fmt.Errorf("bundle: no content pages for the %s variant", variant)
+		return nil, nil, fmt.Errorf("bundle: no content pages for the %s variant", variant)
 	}
 	prefix, _ := variantPrefix(variant)
 	easy := prefix != ""
@@ -140,8 +149,11 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 		pages[i] = &page{site: s, out: strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".html") + ".xhtml"}
 		l.pages[s] = pages[i]
 	}
-	if err := l.convertAll(pages); err != nil {
-		return nil, err
+	ctx := bookContext(all, variant, m)
+	ru := newReuser(r, ctx)
+	defer ru.close()
+	if err := l.convertAll(pages, ru); err != nil {
+		return nil, nil, err
 	}
 	title := m.Title
 	if easy && !strings.Contains(title, "わかりやすい版") {
@@ -156,22 +168,41 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 	}
 	entries, types, props, f, err := l.contents(pages, easy, m)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	entries[opfName] = compress(packageDoc(m, title, id, l.lang, f, pages, types, props), false)
-	return l.pack(entries, m)
+	book, err = l.pack(entries, m)
+	if err != nil {
+		return nil, nil, err
+	}
+	return book, encodeMemo(ctx, pages), nil
 }
 
-// convertAll turns every page into its content document, in parallel. A
-// link to a place on another page is first taken as it is; a page with
-// such a link whose place turns out to be missing is converted again once
-// every page's ids are known, so that it goes to the page instead.
-func (l *linker) convertAll(pages []*page) error {
+// convertAll turns every page into its content document, in parallel,
+// or takes it from the earlier book when ru has it. A link to a place on
+// another page is first taken as it is; a page with such a link whose
+// place turns out to be missing is converted again once every page's ids
+// are known, so that it goes to the page instead.
+func (l *linker) convertAll(pages []*page, ru *reuser) error {
 	errs := make([]error, len(pages))
-	parallel.For(len(pages), 0, func(i int) { errs[i] = l.convert(pages[i], false) })
+	parallel.For(len(pages), 0, func(i int) {
+		p := pages[i]
+		data, err := l.read(p)
+		if err != nil {
+			errs[i] = err
+			return
+		}
+		p.sum = sha256.Sum256(data)
+		if !ru.restore(l, p, p.sum) {
+			errs[i] = l.convert(p, data, false)
+		}
+	})
 	for i, p := range pages {
-		if errs[i] == nil && l.dangling(p) {
-			errs[i] = l.convert(p, true)
+		if errs[i] == nil && l.stale(p) {
+			var data []byte
+			if data, errs[i] = l.read(p); errs[i] == nil {
+				errs[i] = l.convert(p, data, true)
+			}
 		}
 		if errs[i] != nil {
 			return errs[i]

@@ -17,6 +17,8 @@ import (
 type page struct {
 	site      string            // path in the site, e.g. "easy/chapters/01-a.html"
 	out       string            // path in the EPUB folder, e.g. "chapters/01-a.xhtml"
+	sum       [32]byte          // SHA-256 of the site page (see Reuse)
+	final     bool              // converted with links to other pages checked
 	doc       body              // the content document, ready for the container
 	ids       map[string]bool   // ids left in main
 	title     string            // the h1 as plain text (no readings)
@@ -24,6 +26,7 @@ type page struct {
 	cov       coverage          // kanji with and without readings
 	resources map[string]string // images carried: site path → media type
 	pending   []place           // places on other pages that links go to
+	present   []bool            // of a final page: whether each of them was there
 	ruby      bool              // has <ruby>
 	tables    bool              // has <table>
 	images    bool              // has <img> after rewriting
@@ -134,14 +137,20 @@ func findMain(n *html.Node) *html.Node {
 	return nil
 }
 
-// convert parses the site page of p, keeps its cleaned <main> and makes
-// its content document. With final unset, links to places on other pages
-// are kept unchecked and remembered (other pages may not be read yet).
-func (l *linker) convert(p *page, final bool) error {
+// read returns the bytes of p's site page.
+func (l *linker) read(p *page) ([]byte, error) {
 	data, err := l.files[p.site].bytes()
 	if err != nil {
-		return fmt.Errorf("bundle: %s: %w", p.site, err)
+		return nil, fmt.Errorf("bundle: %s: %w", p.site, err)
 	}
+	return data, nil
+}
+
+// convert parses data, the site page of p, keeps its cleaned <main> and
+// makes its content document. With final unset, links to places on other
+// pages are kept unchecked and remembered (other pages may not be read
+// yet).
+func (l *linker) convert(p *page, data []byte, final bool) error {
 	doc, err := html.Parse(bytes.NewReader(data))
 	if err != nil {
 		return fmt.Errorf("bundle: %s: %w", p.site, err)
@@ -153,7 +162,7 @@ func (l *linker) convert(p *page, final bool) error {
 	m.Parent.RemoveChild(m)
 	m.Data, m.DataAtom = "main", atom.Main
 	delAttr(m, "tabindex", "role")
-	*p = page{site: p.site, out: p.out, ids: map[string]bool{}, resources: map[string]string{}}
+	*p = page{site: p.site, out: p.out, sum: p.sum, final: final, ids: map[string]bool{}, resources: map[string]string{}}
 	clean(m)
 	p.collect(m)
 	if p.title == "" {
@@ -169,11 +178,14 @@ func (l *linker) convert(p *page, final bool) error {
 	return nil
 }
 
-// dangling reports whether a link of p goes to a place another page does
-// not have.
-func (l *linker) dangling(p *page) bool {
-	for _, pl := range p.pending {
-		if !pl.page.ids[pl.id] {
+// stale reports whether p's document no longer fits the places on other
+// pages its links go to: a place it links to is missing (a page converted
+// before every page was read), or, for a page converted with the places
+// checked (final), one is there now that was not then, or the reverse.
+func (l *linker) stale(p *page) bool {
+	for i, pl := range p.pending {
+		there := pl.page.ids[pl.id]
+		if p.final && there != p.present[i] || !p.final && !there {
 			return true
 		}
 	}
@@ -373,7 +385,8 @@ func unwrapLink(a, next *html.Node) *html.Node {
 
 // link returns the EPUB href for href on page p, or keep=false when the
 // link must go (its target is not in the EPUB). A place on another page
-// is checked only when final is set, else remembered in p.pending.
+// is checked only when final is set; it is remembered in p.pending either
+// way (and whether it was there in p.present, when final).
 func (l *linker) link(p *page, href string, final bool) (string, bool) {
 	href = strings.TrimSpace(href)
 	if href == "" || href == "#" {
@@ -402,9 +415,13 @@ func (l *linker) link(p *page, href string, final bool) (string, bool) {
 		target = t
 	}
 	frag := u.Fragment
-	if frag != "" && target != p && !final {
+	if frag != "" && target != p {
 		p.pending = append(p.pending, place{target, frag})
-	} else if frag != "" && !target.ids[frag] {
+		if final {
+			p.present = append(p.present, target.ids[frag])
+		}
+	}
+	if frag != "" && (target == p || final) && !target.ids[frag] {
 		if target == p {
 			return "", false // a jump to nothing on the same page
 		}

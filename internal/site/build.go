@@ -185,7 +185,8 @@ func (b *builder) writeSite(out *output.Folder) error {
 		err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
 	}
 	if err == nil && !b.opts.NoBundles {
-		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return b.bundlePaths(), b.writeBundles(out) })
+		next.Books = prev.Books // unless the books are made again
+		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return b.bundlePaths(), b.writeBundles(out, prev, next) })
 	}
 	if err == nil && !b.opts.NoBundles && b.chromium != "" {
 		err = b.derive(prev, next, out, "pdf", derived, func() ([]string, error) { return pdfPaths, b.writePDFs(out) })

@@ -41,25 +41,31 @@ func (b *builder) bundlePaths() []string {
 // site.yaml asks for it), then a ZIP of the whole site with them (it works
 // opened from file://). The ZIP reads each file only when it packs it, and
 // reuses the compressed entries of files the previous build's ZIP already
-// holds unchanged. Its home pages link what it cannot hold to the web site.
-func (b *builder) writeBundles(out *output.Folder) error {
+// holds unchanged; the EPUBs reuse the documents of unchanged pages from
+// the previous build's books, with the memos prev keeps (next gets the new
+// ones). Its home pages link what it cannot hold to the web site.
+func (b *builder) writeBundles(out *output.Folder, prev, next *manifest) error {
 	var in []bundle.File
 	for _, p := range out.Files() {
 		in = append(in, bundle.File{Path: p, Load: func() ([]byte, error) { return out.Read(p) }})
 	}
 	// one book at a time (each converts its pages on every core), so that
 	// only one is in memory
+	books := map[string][]byte{}
 	for _, bk := range b.epubs() {
-		data, err := bundle.EPUB(epubInput(in, bk.variant == "easy"), bk.variant, bk.meta)
+		reuse := bundle.Reuse{Previous: b.previousFile(bk.path), Memo: prev.Books[bk.path]}
+		data, memo, err := bundle.EPUBReusing(epubInput(in, bk.variant == "easy"), bk.variant, bk.meta, reuse)
 		if err != nil {
 			return fmt.Errorf("EPUB bundle %s: %w", bk.path, err)
 		}
 		if err := out.WriteRaw(bk.path, data); err != nil {
 			return err
 		}
+		books[bk.path] = memo
 		// the ZIP carries the EPUBs too, so its copy of the site is complete
 		in = append(in, bundle.File{Path: bk.path, Load: func() ([]byte, error) { return out.Read(bk.path) }})
 	}
+	next.Books = books
 	if err := b.zipHomes(in, out); err != nil {
 		return err
 	}
@@ -69,7 +75,7 @@ func (b *builder) writeBundles(out *output.Folder) error {
 		return err
 	}
 	err = bundle.WriteZIP(f, in, b.bundleMeta(render.Standard), bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
-		Previous: filepath.Join(b.opts.Dest, filepath.FromSlash(render.ZIPPath))})
+		Previous: b.previousFile(render.ZIPPath)})
 	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
@@ -78,6 +84,11 @@ func (b *builder) writeBundles(out *output.Folder) error {
 	}
 	out.Add(render.ZIPPath)
 	return nil
+}
+
+// previousFile is where the previous build put output file p.
+func (b *builder) previousFile(p string) string {
+	return filepath.Join(b.opts.Dest, filepath.FromSlash(p))
 }
 
 // epubInput is the files an EPUB of one variant reads: its pages and the

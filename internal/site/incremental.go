@@ -37,7 +37,7 @@ import (
 // without a cache folder every build renders everything.
 
 // manifestFormat changes when the manifest's layout does.
-const manifestFormat = "plansite manifest 4"
+const manifestFormat = "plansite manifest 5"
 
 // manifest records what a build wrote into an output folder.
 type manifest struct {
@@ -47,6 +47,7 @@ type manifest struct {
 	Derived map[string]derived    // "search", "bundles" → what made them
 
 	Warnings map[string][]string // each Markdown block's warnings, by the block's key
+	Books    map[string][]byte   // each EPUB's memo of its pages, by the EPUB's path (see bundle.Reuse)
 
 	// DocsSum is the SHA-256 of the file beside the manifest that holds
 	// each page's search records (docsPath). They are read only when a
