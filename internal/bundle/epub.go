@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	_ "embed"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"sort"
@@ -117,17 +118,19 @@ func leadingNumber(name string) int {
 // variant's title gets EasyTitleSuffix; without Meta.Identifier each book
 // gets a urn:uuid made from its title and variant, so editions differ.
 func EPUB(files []File, variant string, m Meta) ([]byte, error) {
-	book, _, err := EPUBReusing(files, variant, m, Reuse{})
-	return book, err
+	var buf bytes.Buffer
+	_, err := WriteEPUB(&buf, files, variant, m, Reuse{})
+	return buf.Bytes(), err
 }
 
-// EPUBReusing is EPUB, taking the documents of unchanged pages from an
-// earlier book (see Reuse). It also returns the memo that lets the next
-// book reuse this one's documents.
-func EPUBReusing(files []File, variant string, m Meta, r Reuse) (book, memo []byte, err error) {
+// WriteEPUB is EPUB, written to w as it is packed (a large book need not be
+// held in memory), taking the documents of unchanged pages from an earlier
+// book (see Reuse). It returns the memo that lets the next book reuse this
+// one's documents.
+func WriteEPUB(w io.Writer, files []File, variant string, m Meta, r Reuse) (memo []byte, err error) {
 	byPath, err := indexFiles(files)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	all := make([]string, 0, len(byPath))
 	for p := range byPath {
@@ -136,10 +139,10 @@ func EPUBReusing(files []File, variant string, m Meta, r Reuse) (book, memo []by
 	sort.Strings(all)
 	sites, err := ContentPages(all, variant)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if len(sites) == 0 {
-		return nil, nil, fmt.Errorf("bundle: no content pages for the %s variant", variant)
+		return nil, fmt.Errorf("bundle: no content pages for the %s variant", variant)
 	}
 	prefix, _ := variantPrefix(variant)
 	easy := prefix != ""
@@ -153,7 +156,7 @@ func EPUBReusing(files []File, variant string, m Meta, r Reuse) (book, memo []by
 	ru := newReuser(r, ctx)
 	defer ru.close()
 	if err := l.convertAll(pages, ru); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	title := m.Title
 	if easy && !strings.Contains(title, "わかりやすい版") {
@@ -168,14 +171,13 @@ func EPUBReusing(files []File, variant string, m Meta, r Reuse) (book, memo []by
 	}
 	entries, types, props, f, err := l.contents(pages, easy, m)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	entries[opfName] = compress(packageDoc(m, title, id, l.lang, f, pages, types, props), false)
-	book, err = l.pack(entries, m)
-	if err != nil {
-		return nil, nil, err
+	if err := l.pack(w, entries, m); err != nil {
+		return nil, err
 	}
-	return book, encodeMemo(ctx, pages), nil
+	return encodeMemo(ctx, pages), nil
 }
 
 // convertAll turns every page into its content document, in parallel,
@@ -265,14 +267,13 @@ func (l *linker) contents(pages []*page, easy bool, m Meta) (entries map[string]
 
 // pack writes the container: the mimetype first and stored, then
 // container.xml and the entries by name.
-func (l *linker) pack(entries map[string]body, m Meta) ([]byte, error) {
-	var buf bytes.Buffer
-	zw := newZipWriter(&buf, m.Modified)
+func (l *linker) pack(w io.Writer, entries map[string]body, m Meta) error {
+	zw := newZipWriter(w, m.Modified)
 	if err := zw.file("mimetype", []byte(mimetype), true); err != nil {
-		return nil, err
+		return err
 	}
 	if err := zw.file("META-INF/container.xml", []byte(containerXML), false); err != nil {
-		return nil, err
+		return err
 	}
 	names := make([]string, 0, len(entries))
 	for n := range entries {
@@ -281,13 +282,10 @@ func (l *linker) pack(entries map[string]body, m Meta) ([]byte, error) {
 	sort.Strings(names)
 	for _, n := range names {
 		if err := zw.put(epubDir+n, entries[n]); err != nil {
-			return nil, fmt.Errorf("bundle: epub %s: %w", n, err)
+			return fmt.Errorf("bundle: epub %s: %w", n, err)
 		}
 	}
-	if err := zw.w.Close(); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
+	return zw.w.Close()
 }
 
 const containerXML = `<?xml version="1.0" encoding="UTF-8"?>

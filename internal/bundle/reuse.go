@@ -8,7 +8,7 @@ import (
 	"sort"
 )
 
-// Reuse lets EPUBReusing take a page's content document from an earlier
+// Reuse lets WriteEPUB take a page's content document from an earlier
 // book instead of converting the page again: after an edit of one chapter,
 // only that chapter's document is made anew.
 //
@@ -24,7 +24,7 @@ import (
 // the page as usual: reuse never changes the book's bytes.
 type Reuse struct {
 	Previous string // the earlier EPUB file; "" for none
-	Memo     []byte // what EPUBReusing returned with it
+	Memo     []byte // what WriteEPUB returned with it
 }
 
 // memoVersion changes whenever a change to the conversion changes the

@@ -18,10 +18,12 @@ func reuseRun(t *testing.T, files []File, r Reuse) (book, memo []byte, reused ma
 	if err != nil {
 		t.Fatal(err)
 	}
-	book, memo, err = EPUBReusing(files, "standard", testMeta(), r)
+	var buf bytes.Buffer
+	memo, err = WriteEPUB(&buf, files, "standard", testMeta(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
+	book = buf.Bytes()
 	// which documents came from the earlier book: convert them again the
 	// way convertAll does, with the same reuser, and look at their bodies
 	all := make([]string, 0, len(byPath))

@@ -6,9 +6,11 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path"
@@ -98,6 +100,34 @@ func (o *Folder) Minify(p string, data []byte) ([]byte, error) {
 // WriteRaw writes data as p without minifying it.
 func (o *Folder) WriteRaw(p string, data []byte) error {
 	if err := o.put(p, data); err != nil {
+		return err
+	}
+	o.Add(path.Clean(p))
+	return nil
+}
+
+// WriteStream writes the file p with write, which streams its content to
+// w (buffered), so that a large file, such as a bundle, need not be held
+// in memory. A failed write leaves no file p.
+func (o *Folder) WriteStream(p string, write func(w io.Writer) error) error {
+	full := o.Path(path.Clean(p))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(full)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	err = write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(full)
 		return err
 	}
 	o.Add(path.Clean(p))

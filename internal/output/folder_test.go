@@ -1,8 +1,12 @@
 package output
 
 import (
+	"errors"
+	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -118,4 +122,39 @@ func TestFolderReplaceKeepsPreviousOutput(t *testing.T) {
 		t.Error("bytes equal to the previous output's were not linked")
 	}
 	f.Discard()
+}
+
+// WriteStream writes a file as a stream and records it; a failed write
+// leaves no file behind and records nothing.
+func TestFolderWriteStream(t *testing.T) {
+	dest := filepath.Join(t.TempDir(), "public")
+	f, err := New(dest, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Discard()
+	err = f.WriteStream("downloads/a.zip", func(w io.Writer) error {
+		_, err := io.WriteString(w, strings.Repeat("x", 100_000))
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if data, err := f.Read("downloads/a.zip"); err != nil || len(data) != 100_000 {
+		t.Errorf("written %d bytes (%v), want 100000", len(data), err)
+	}
+	bad := errors.New("disk full")
+	err = f.WriteStream("downloads/b.zip", func(w io.Writer) error {
+		io.WriteString(w, "part")
+		return bad
+	})
+	if !errors.Is(err, bad) {
+		t.Errorf("error %v, want %v", err, bad)
+	}
+	if _, err := os.Stat(f.Path("downloads/b.zip")); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("a failed write left a file (%v)", err)
+	}
+	if got := f.Files(); !slices.Equal(got, []string{"downloads/a.zip"}) {
+		t.Errorf("files %v, want only downloads/a.zip", got)
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -54,14 +55,13 @@ func (b *builder) writeBundles(out *output.Folder, prev, next *manifest) error {
 	books := map[string][]byte{}
 	for _, bk := range b.epubs() {
 		reuse := bundle.Reuse{Previous: b.previousFile(bk.path), Memo: prev.Books[bk.path]}
-		data, memo, err := bundle.EPUBReusing(epubInput(in, bk.variant == "easy"), bk.variant, bk.meta, reuse)
+		err := out.WriteStream(bk.path, func(w io.Writer) (err error) {
+			books[bk.path], err = bundle.WriteEPUB(w, epubInput(in, bk.variant == "easy"), bk.variant, bk.meta, reuse)
+			return err
+		})
 		if err != nil {
 			return fmt.Errorf("EPUB bundle %s: %w", bk.path, err)
 		}
-		if err := out.WriteRaw(bk.path, data); err != nil {
-			return err
-		}
-		books[bk.path] = memo
 		// the ZIP carries the EPUBs too, so its copy of the site is complete
 		in = append(in, bundle.File{Path: bk.path, Load: func() ([]byte, error) { return out.Read(bk.path) }})
 	}
@@ -69,20 +69,13 @@ func (b *builder) writeBundles(out *output.Folder, prev, next *manifest) error {
 	if err := b.zipHomes(in, out); err != nil {
 		return err
 	}
-	zipFile := out.Path(render.ZIPPath)
-	f, err := os.Create(zipFile)
-	if err != nil {
-		return err
-	}
-	err = bundle.WriteZIP(f, in, b.bundleMeta(render.Standard), bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
-		Previous: b.previousFile(render.ZIPPath)})
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
+	err := out.WriteStream(render.ZIPPath, func(w io.Writer) error {
+		return bundle.WriteZIP(w, in, b.bundleMeta(render.Standard), bundle.ZIPOptions{Root: "plan", Workers: b.opts.Workers,
+			Previous: b.previousFile(render.ZIPPath)})
+	})
 	if err != nil {
 		return fmt.Errorf("ZIP bundle: %w", err)
 	}
-	out.Add(render.ZIPPath)
 	return nil
 }
 
