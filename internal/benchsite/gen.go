@@ -37,7 +37,7 @@ func Generate(dir string, size Size) error {
 	g := &gen{r: rand.New(rand.NewPCG(uint64(size.Chapters), 2026))}
 	files := map[string]string{"site.yaml": siteYAML}
 	for c := 1; c <= size.Chapters; c++ {
-		name := fmt.Sprintf("chapters/%05d-c.md", c)
+		name := "chapters/" + chapterFile(c)
 		files[name] = g.chapter(c)
 		if c%5 == 0 {
 			files[strings.TrimSuffix(name, ".md")+".easy.md"] = g.easyChapter(c)
@@ -232,3 +232,6 @@ func (g *gen) measure(b *strings.Builder, n int) {
 		fmt.Fprintf(b, "        easy: {title: %sの てつだい, description: %s}\n", g.pick(easyWords), g.sentence(g.pick(easyPatterns)))
 	}
 }
+
+// chapterFile is the file name of chapter c (from 1) of a generated site.
+func chapterFile(c int) string { return fmt.Sprintf("%05d-c.md", c) }

@@ -34,7 +34,9 @@ func (m Measure) String() string {
 // Run generates (or reuses) a site per size and measures, in one run: the
 // two floors, a cold build (no reading cache, empty output), a warm build
 // (cache filled, empty output), a warm build without bundles, and a no-op
-// build (nothing changed). It prints a table with ratios to the floors.
+// build (nothing changed), then an edit build (one chapter's text
+// changed, the file put back afterwards). It prints a table with ratios
+// to the floors.
 func Run(o Options) error {
 	fmt.Fprintln(o.Out, "| chapters | pages | run | wall s | CPU s | peak RSS MiB |")
 	fmt.Fprintln(o.Out, "|---:|---:|---|---:|---:|---:|")
@@ -62,9 +64,10 @@ func (o Options) size(n int) error {
 		return measure(o.Plansite, append([]string{"build", "-s", dir, "-d", out, "--cache-dir", cache, "--pdf=false"}, args...)...)
 	}
 	type step struct {
-		name  string
-		setup func() error
-		run   func() (Measure, string, error)
+		name    string
+		setup   func() error
+		run     func() (Measure, string, error)
+		cleanup func() error
 	}
 	rm := func(paths ...string) func() error {
 		return func() error {
@@ -79,15 +82,17 @@ func (o Options) size(n int) error {
 	steps := []step{
 		{"floor: goldmark + html/template", nil, func() (Measure, string, error) {
 			return measure(o.Self, "-floor", FloorGoldmark, "-site", dir)
-		}},
+		}, nil},
 		{"floor: analyzer", nil, func() (Measure, string, error) {
 			return measure(o.Self, "-floor", FloorAnalyzer, "-site", dir)
-		}},
-		{"cold", rm(out, cache), func() (Measure, string, error) { return build() }},
-		{"warm, no bundles", rm(out), func() (Measure, string, error) { return build("--bundles=false") }},
-		{"warm", rm(out), func() (Measure, string, error) { return build() }},
-		{"no-op", nil, func() (Measure, string, error) { return build() }},
+		}, nil},
+		{"cold", rm(out, cache), func() (Measure, string, error) { return build() }, nil},
+		{"warm, no bundles", rm(out), func() (Measure, string, error) { return build("--bundles=false") }, nil},
+		{"warm", rm(out), func() (Measure, string, error) { return build() }, nil},
+		{"no-op", nil, func() (Measure, string, error) { return build() }, nil},
 	}
+	edit, restore := editChapter(dir, n)
+	steps = append(steps, step{"edit (one chapter)", edit, func() (Measure, string, error) { return build() }, restore})
 	res := map[string]Measure{}
 	pages := ""
 	for _, s := range steps {
@@ -97,6 +102,11 @@ func (o Options) size(n int) error {
 			}
 		}
 		m, stdout, err := s.run()
+		if s.cleanup != nil {
+			if cerr := s.cleanup(); err == nil {
+				err = cerr
+			}
+		}
 		if err != nil {
 			return fmt.Errorf("%d chapters, %s: %w", n, s.name, err)
 		}
@@ -118,6 +128,23 @@ func (o Options) size(n int) error {
 	return nil
 }
 
+// editChapter returns a setup that adds a sentence to the middle chapter
+// of the generated site in dir (n chapters) and a cleanup that puts the
+// file back as it was.
+func editChapter(dir string, n int) (edit, restore func() error) {
+	file := filepath.Join(dir, "content", "chapters", chapterFile(n/2+1))
+	var orig []byte
+	edit = func() error {
+		var err error
+		if orig, err = os.ReadFile(file); err != nil {
+			return err
+		}
+		return os.WriteFile(file, append(append([]byte(nil), orig...), "\n計画の進み具合は毎年度の会議で確かめ、結果を市のホームページで知らせます。\n"...), 0o644)
+	}
+	restore = func() error { return os.WriteFile(file, orig, 0o644) }
+	return edit, restore
+}
+
 // serveMaxChapters is the largest site the serve benchmark runs on.
 const serveMaxChapters = 1000
 
@@ -136,9 +163,9 @@ func ratios(w io.Writer, n int, r map[string]Measure) {
 		"no-op = %.2f × warm (target ≤ 0.25); bundles add %.0f%% to warm (target ≤ 15%%)\n",
 		n, div(warm, gm), div(cold-warm, an), div(noop, warm), 100*(div(warm, nob)-1))
 	c := func(name string) time.Duration { return r[name].CPU }
-	fmt.Fprintf(w, "%d chapters, CPU: warm = %.2f × goldmark floor; cold − warm = %.2f × analyzer floor; no-op = %.2f × warm; bundles add %.0f%% to warm\n\n",
+	fmt.Fprintf(w, "%d chapters, CPU: warm = %.2f × goldmark floor; cold − warm = %.2f × analyzer floor; no-op = %.2f × warm; bundles add %.0f%% to warm; edit = %.2f × warm\n\n",
 		n, div(c("warm"), c("floor: goldmark + html/template")), div(c("cold")-c("warm"), c("floor: analyzer")),
-		div(c("no-op"), c("warm")), 100*(div(c("warm"), c("warm, no bundles"))-1))
+		div(c("no-op"), c("warm")), 100*(div(c("warm"), c("warm, no bundles"))-1), div(c("edit (one chapter)"), c("warm")))
 }
 
 // builtPages finds the page count in plansite build's summary line.

@@ -44,7 +44,7 @@ func ServeLatency(plansite, dir string) ([]time.Duration, error) {
 	if err != nil {
 		return nil, err
 	}
-	chapter := filepath.Join(dir, "content", "chapters", "00001-c.md")
+	chapter := filepath.Join(dir, "content", "chapters", chapterFile(1))
 	orig, err := os.ReadFile(chapter)
 	if err != nil {
 		return nil, err
