@@ -38,18 +38,18 @@ func joinPlan(city, title string) string {
 // updated is the page's last-updated date (pageDate) as YYYY-MM-DD and in
 // Japanese with furigana.
 func (r *Renderer) updated(t *text) (string, template.HTML) {
-	d := r.pageDate(t.pg)
+	d := r.Date(t.pg)
 	if d == "" {
 		return "", ""
 	}
 	return d, t.label(japaneseDate(d))
 }
 
-// pageDate is a page's last-updated date, YYYY-MM-DD: the front matter's
+// Date is a page's last-updated date, YYYY-MM-DD: the front matter's
 // `updated` of the chapter text the page shows, else the site's published
 // date, else "" (unknown). Never file times, so builds stay deterministic;
 // the page's 更新日 and its lastmod in sitemap.xml both come from here.
-func (r *Renderer) pageDate(pg *Page) string {
+func (r *Renderer) Date(pg *Page) string {
 	if pg.chapter != nil {
 		if src, _ := chapterText(pg.chapter, pg.variant); src.Front.Updated != "" {
 			return src.Front.Updated

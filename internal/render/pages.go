@@ -7,7 +7,7 @@ import (
 	"github.com/plansite/plansite/internal/plan"
 )
 
-// page is one output HTML file in one variant.
+// Page is one output HTML file in one variant.
 type Page struct {
 	kind    string // template name
 	path    string // output path, variant prefix included
@@ -41,8 +41,8 @@ type link struct {
 	Current bool
 }
 
-// pages lists every page of both variants, in a fixed order.
-func (r *Renderer) pages() []*Page {
+// Pages lists every page of both variants, in a fixed order.
+func (r *Renderer) Pages() []*Page {
 	var out []*Page
 	for _, v := range []Variant{Standard, Easy} {
 		add := func(kind, std, file string, mode pageMode, make func(t *text) content) {
@@ -152,9 +152,3 @@ func (pg *Page) WithDownloads(sizes map[string]int64, inZip bool) *Page {
 	c.sizes, c.inZip = sizes, inZip
 	return &c
 }
-
-// Pages lists every page of both variants, in a fixed order.
-func (r *Renderer) Pages() []*Page { return r.pages() }
-
-// Date is the page's last-updated date, YYYY-MM-DD, or "" (see pageDate).
-func (r *Renderer) Date(pg *Page) string { return r.pageDate(pg) }

@@ -186,7 +186,7 @@ func (r *Renderer) results(t *text) content {
 		for _, c := range res.Checks {
 			body.Checks = append(body.Checks, checkRow{Name: t.label(c.Name), Count: c.Count})
 		}
-		for _, pg := range r.pages() {
+		for _, pg := range r.Pages() {
 			body.Pages = append(body.Pages, link{Href: rel(t.pg.path, pg.path), Text: template.HTML(template.HTMLEscapeString(pg.path))})
 		}
 		for id, n := range res.ViolationsByCriterion {

@@ -65,8 +65,11 @@ const (
 	policyPath      = "accessibility.html"
 	resultsPath     = "accessibility-results.html"
 	notFoundPath    = "404.html"
-	AssetsDir       = "assets/"
 )
+
+// AssetsDir is the output folder of the theme's static files and the
+// search index.
+const AssetsDir = "assets/"
 
 func chapterPath(slug string) string { return "chapters/" + slug + ".html" }
 func pillarPath(n int) string        { return "pillars/" + itoa(n) + ".html" }
@@ -94,7 +97,7 @@ func (r *Renderer) generated(out string) bool {
 	if strings.HasPrefix(out, AssetsDir) || strings.HasPrefix(out, "downloads/") || out == "sitemap.xml" || out == StampFile {
 		return true
 	}
-	for _, pg := range r.pages() {
+	for _, pg := range r.Pages() {
 		if pg.path == out {
 			return true
 		}
