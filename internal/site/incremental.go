@@ -37,7 +37,7 @@ import (
 // without a cache folder every build renders everything.
 
 // manifestFormat changes when the manifest's layout does.
-const manifestFormat = "plansite manifest 5"
+const manifestFormat = "plansite manifest 6"
 
 // manifest records what a build wrote into an output folder.
 type manifest struct {
@@ -171,8 +171,8 @@ func (b *builder) loadDocs(m *manifest) bool {
 	}
 	defer f.Close()
 	h := sha256.New()
-	var docs map[string][]search.Record
-	if gob.NewDecoder(bufio.NewReader(io.TeeReader(f, h))).Decode(&docs) != nil {
+	docs, err := readDocs(bufio.NewReader(io.TeeReader(f, h)))
+	if err != nil {
 		return false
 	}
 	if _, err := io.Copy(h, f); err != nil || hex.EncodeToString(h.Sum(nil)) != m.DocsSum {
@@ -180,6 +180,47 @@ func (b *builder) loadDocs(m *manifest) bool {
 	}
 	m.docs = docs
 	return true
+}
+
+// writeDocs writes the pages' search records to w as a stream of
+// (output path, records) pairs in path order, ending with an empty path:
+// one page at a time, so that encoding them never holds a copy of all.
+func writeDocs(w io.Writer, docs map[string][]search.Record) error {
+	paths := make([]string, 0, len(docs))
+	for p := range docs {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths)
+	enc := gob.NewEncoder(w)
+	for _, p := range paths {
+		if err := enc.Encode(p); err != nil {
+			return err
+		}
+		if err := enc.Encode(docs[p]); err != nil {
+			return err
+		}
+	}
+	return enc.Encode("")
+}
+
+// readDocs reads what writeDocs wrote.
+func readDocs(r io.Reader) (map[string][]search.Record, error) {
+	dec := gob.NewDecoder(r)
+	docs := map[string][]search.Record{}
+	for {
+		var p string
+		if err := dec.Decode(&p); err != nil {
+			return nil, err
+		}
+		if p == "" {
+			return docs, nil
+		}
+		var recs []search.Record
+		if err := dec.Decode(&recs); err != nil {
+			return nil, err
+		}
+		docs[p] = recs
+	}
 }
 
 // saveManifest keeps m for the next build, in the session and the cache
@@ -195,7 +236,7 @@ func (b *builder) saveManifest(m *manifest) error {
 	if m.docs != nil {
 		h := sha256.New()
 		err := atomicfile.WriteFunc(docsPath(path), func(w io.Writer) error {
-			return gob.NewEncoder(io.MultiWriter(w, h)).Encode(m.docs)
+			return writeDocs(io.MultiWriter(w, h), m.docs)
 		})
 		if err != nil {
 			return err
