@@ -6,6 +6,10 @@
 //
 //	plansite-bench -plansite BIN [-sizes 100,1000,10000] [-work DIR]
 //	plansite-bench -floor goldmark|analyzer -site DIR
+//	plansite-bench -plansite BIN -serve -site DIR
+//
+// -serve measures only the preview: the time from saving a chapter of the
+// generated site in DIR to the reload event of `plansite serve`.
 package main
 
 import (
@@ -23,10 +27,13 @@ func main() {
 	sizes := flag.String("sizes", "100,1000,10000", "chapter counts, comma-separated")
 	work := flag.String("work", os.TempDir()+"/plansite-bench", "folder for the generated sites (kept between runs)")
 	floor := flag.String("floor", "", "run one floor (goldmark or analyzer) over -site and exit")
-	site := flag.String("site", "", "site folder for -floor")
+	site := flag.String("site", "", "site folder for -floor and -serve")
+	serve := flag.Bool("serve", false, "measure only save → reload of plansite serve on -site")
 	flag.Parse()
 	var err error
-	if *floor != "" {
+	if *serve {
+		err = benchsite.PrintServe(os.Stdout, *bin, *site, *site)
+	} else if *floor != "" {
 		err = benchsite.RunFloor(*floor, *site, os.Stdout)
 	} else {
 		var n []int

@@ -118,12 +118,9 @@ func (o Options) size(n int) error {
 	}
 	ratios(o.Out, n, res)
 	if n <= serveMaxChapters {
-		times, err := ServeLatency(o.Plansite, dir)
-		if err != nil {
+		if err := PrintServe(o.Out, o.Plansite, dir, fmt.Sprintf("%d chapters", n)); err != nil {
 			return fmt.Errorf("%d chapters, serve: %w", n, err)
 		}
-		fmt.Fprintf(o.Out, "%d chapters: serve, save → reload: median %v of %d edits (min %v, max %v; target ≤ 100 ms at 1,000)\n\n",
-			n, times[len(times)/2].Round(time.Millisecond), len(times), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond))
 	}
 	return nil
 }
@@ -143,6 +140,18 @@ func editChapter(dir string, n int) (edit, restore func() error) {
 	}
 	restore = func() error { return os.WriteFile(file, orig, 0o644) }
 	return edit, restore
+}
+
+// PrintServe measures ServeLatency on the site in dir and prints the
+// median, the fastest and the slowest save, naming the site as name.
+func PrintServe(out io.Writer, plansite, dir, name string) error {
+	times, err := ServeLatency(plansite, dir)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintf(out, "%s: serve, save → reload: median %v of %d edits (min %v, max %v; target ≤ 100 ms at 1,000 chapters)\n\n",
+		name, times[len(times)/2].Round(time.Millisecond), len(times), times[0].Round(time.Millisecond), times[len(times)-1].Round(time.Millisecond))
+	return err
 }
 
 // serveMaxChapters is the largest site the serve benchmark runs on.

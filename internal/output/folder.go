@@ -22,7 +22,7 @@ import (
 )
 
 // Folder is the temporary folder a build streams its files into, beside
-// the destination. Each file is minified (when asked) and written as soon
+// the destination (or, made by Update, only the files that changed). Each file is minified (when asked) and written as soon
 // as it is made, so the site is never held in memory whole. A file whose
 // bytes equal the previous build's is hard-linked from it instead of
 // written again. The folder replaces the destination only when the whole
@@ -34,6 +34,10 @@ type Folder struct {
 	name  string // the destination as the user named it, for messages
 	where int    // beside or inside the destination
 	min   *minify.M
+
+	// inPlace: the folder holds only the files that changed, which Commit
+	// moves into the destination one by one (see Update).
+	inPlace bool
 
 	mu    sync.Mutex
 	paths []string // every file written, in no particular order
@@ -66,6 +70,24 @@ func New(dest string, doMinify bool) (*Folder, error) {
 	if doMinify {
 		o.min = minifier()
 	}
+	return o, nil
+}
+
+// Update makes a folder for a build that changes the output in dest in
+// place, as a preview server does on every save: files equal to the
+// destination's are left where they are (Link, LinkSized and equal
+// writes only record them), changed files are written into a temporary
+// folder, and Commit moves each into dest by a rename, so that a reader
+// of dest finds every file whole, old or new, and removes the files the
+// build did not record. Commit's work grows with the files that changed,
+// not with the site. Discard leaves dest as it was. A build that needs
+// the whole output in one folder (bundles, PDFs) uses New.
+func Update(dest string, doMinify bool) (*Folder, error) {
+	o, err := New(dest, doMinify)
+	if err != nil {
+		return nil, err
+	}
+	o.inPlace = true
 	return o, nil
 }
 
@@ -150,10 +172,10 @@ func (o *Folder) Replace(p string, data []byte) (int64, error) {
 		return 0, err
 	}
 	o.mu.Lock()
+	defer o.mu.Unlock()
 	if !slices.Contains(o.paths, path.Clean(p)) {
 		o.paths = append(o.paths, path.Clean(p))
 	}
-	o.mu.Unlock()
 	return int64(len(data)), nil
 }
 
@@ -172,7 +194,8 @@ func (o *Folder) put(p string, data []byte) error {
 }
 
 // carryOver hard-links the previous build's copy of rel when its bytes
-// equal data, and reports whether it did.
+// equal data (or, in place, leaves it where it is), and reports whether it
+// did.
 func (o *Folder) carryOver(rel, full string, data []byte) bool {
 	old := filepath.Join(o.prev, rel)
 	st, err := os.Lstat(old)
@@ -183,7 +206,7 @@ func (o *Folder) carryOver(rel, full string, data []byte) bool {
 	if err != nil || !bytes.Equal(prev, data) {
 		return false
 	}
-	return os.Link(old, full) == nil
+	return o.inPlace || os.Link(old, full) == nil
 }
 
 // Exists reports whether the previous output has a regular file p.
@@ -204,6 +227,13 @@ func (o *Folder) LinkSized(p string, size int64) bool {
 func (o *Folder) Link(p string) bool {
 	rel := filepath.FromSlash(path.Clean(p))
 	full := filepath.Join(o.dir, rel)
+	if o.inPlace {
+		if !o.Exists(p) {
+			return false
+		}
+		o.Add(path.Clean(p))
+		return true
+	}
 	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
 		return false
 	}
@@ -221,9 +251,14 @@ func (o *Folder) Add(p string) {
 	o.mu.Unlock()
 }
 
-// Read returns a file written to the output.
+// Read returns a file written to the output (in place, the destination's
+// copy when the build left it there).
 func (o *Folder) Read(p string) ([]byte, error) {
-	return os.ReadFile(filepath.Join(o.dir, filepath.FromSlash(p)))
+	data, err := os.ReadFile(filepath.Join(o.dir, filepath.FromSlash(p)))
+	if o.inPlace && errors.Is(err, fs.ErrNotExist) {
+		return os.ReadFile(filepath.Join(o.prev, filepath.FromSlash(p)))
+	}
+	return data, err
 }
 
 // Files returns the paths written so far, sorted.
@@ -239,6 +274,9 @@ func (o *Folder) Files() []string {
 // entry when it was made inside the destination. When that fails, the
 // previous output is left as it was and the error says what to do.
 func (o *Folder) Commit() error {
+	if o.inPlace {
+		return commitError(o.name, o.update())
+	}
 	if o.where == inside {
 		return commitError(o.name, swapInside(o.dir, o.prev))
 	}

@@ -65,23 +65,51 @@ func (l *loader) failed(name string) { l.unloaded[name] = true }
 // that it is UTF-8 without control characters. A missing optional file
 // returns nil.
 func (l *loader) read(rel string, optional bool) ([]byte, string) {
+	src, name, _ := l.readSum(rel, optional)
+	return src, name
+}
+
+// readSum is read, also returning the SHA-256 of the file's bytes.
+func (l *loader) readSum(rel string, optional bool) ([]byte, string, [32]byte) {
 	name := path.Join(ContentDir, rel)
-	src, err := fs.ReadFile(l.fsys, name)
+	src, sum, err := readFileSum(l.fsys, name)
 	if optional && errors.Is(err, fs.ErrNotExist) {
-		return nil, name
+		return nil, name, sum
 	}
 	if err != nil {
 		msg, hint := safefs.Problem(err)
 		l.errs.Add(diag.New(name, 0, "cannot read: "+msg, hint))
 		l.failed(name)
-		return nil, name
+		return nil, name, sum
 	}
-	if err := checkText(name, src); err != nil {
+	if err := checked.get(name, sum, func() error { return checkText(name, src) }); err != nil {
 		l.errs.Add(err)
 		l.failed(name)
-		return nil, name
+		return nil, name, sum
 	}
-	return normalizeNewlines(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))), name
+	return normalizeNewlines(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))), name, sum
+}
+
+// A SumFS is a file system that knows the SHA-256 of the files it reads
+// without hashing them on every read: safefs.FS with a Memo, which a
+// preview server keeps between loads. The loader then remembers by it
+// what it derived from a file that did not change (the text check, the
+// front matter) instead of doing it again.
+type SumFS interface {
+	fs.FS
+	ReadFileSum(name string) ([]byte, [32]byte, error)
+}
+
+// readFileSum reads the file name of fsys with the SHA-256 of its bytes.
+func readFileSum(fsys fs.FS, name string) ([]byte, [32]byte, error) {
+	if s, ok := fsys.(SumFS); ok {
+		return s.ReadFileSum(name)
+	}
+	data, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, [32]byte{}, err
+	}
+	return data, sha256.Sum256(data), nil
 }
 
 func (l *loader) site() *Site {
@@ -160,47 +188,66 @@ func attachEasy(chs []*Chapter, slug string, e *EasyChapter) bool {
 }
 
 func (l *loader) chapter(n string) *Chapter {
-	src, name := l.read(path.Join("chapters", n), false)
+	src, name, sum := l.readSum(path.Join("chapters", n), false)
 	if src == nil {
 		return nil
 	}
-	c := &Chapter{File: name, Slug: strings.TrimSuffix(n, ".md"), Body: src}
-	c.BodyLine = l.front(name, src, &c.Front)
+	c := &Chapter{File: name, Slug: strings.TrimSuffix(n, ".md"), Body: src, Sum: sum}
+	c.BodyLine = l.front(name, src, sum, &c.Front)
 	return c
 }
 
-// front parses the front matter of the chapter file name into f and
-// returns the line where the body starts. A preview server loads the plan
-// on every save while most chapters stay as they were, so results are
-// remembered by file name and content.
-func (l *loader) front(name string, src []byte, f *Front) int {
-	sum := sha256.Sum256(src)
-	key := name + "\x00" + string(sum[:])
-	frontsMu.Lock()
-	r, ok := fronts[key]
-	frontsMu.Unlock()
-	if !ok {
+// front parses the front matter of the chapter file name, whose bytes
+// have the SHA-256 sum, into f and returns the line where the body
+// starts.
+func (l *loader) front(name string, src []byte, sum [32]byte, f *Front) int {
+	r := fronts.get(name, sum, func() (r parsedFront) {
 		r.line, r.err = parseFront(name, src, &r.front)
-		frontsMu.Lock()
-		if len(fronts) >= maxFronts {
-			clear(fronts)
-		}
-		fronts[key] = r
-		frontsMu.Unlock()
-	}
+		return r
+	})
 	*f = r.front
 	l.errs.Add(r.err)
 	return r.line
 }
 
-// fronts remembers parsed front matter (see loader.front); maxFronts
-// bounds it.
-var (
-	frontsMu sync.Mutex
-	fronts   = map[string]parsedFront{}
-)
+// A fileMemo remembers what the loader derived from a file, by the file's
+// name and the SHA-256 of its bytes: a preview server loads the plan on
+// every save while most files stay as they were. It is bounded (maxMemo)
+// and safe for concurrent use.
+type fileMemo[T any] struct {
+	mu sync.Mutex
+	m  map[string]T
+}
 
-const maxFronts = 100000
+// maxMemo bounds each fileMemo.
+const maxMemo = 100000
+
+// get returns the result remembered for the file, or remembers and
+// returns make's.
+func (c *fileMemo[T]) get(name string, sum [32]byte, make func() T) T {
+	key := name + "\x00" + string(sum[:])
+	c.mu.Lock()
+	r, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return r
+	}
+	r = make()
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.m == nil || len(c.m) >= maxMemo {
+		c.m = map[string]T{}
+	}
+	c.m[key] = r
+	return r
+}
+
+// The results the loader remembers: the text check and the chapters'
+// front matter.
+var (
+	checked fileMemo[error]
+	fronts  fileMemo[parsedFront]
+)
 
 type parsedFront struct {
 	front Front
@@ -209,12 +256,12 @@ type parsedFront struct {
 }
 
 func (l *loader) easyChapter(n string) *EasyChapter {
-	src, name := l.read(path.Join("chapters", n), false)
+	src, name, sum := l.readSum(path.Join("chapters", n), false)
 	if src == nil {
 		return nil
 	}
-	e := &EasyChapter{File: name, Body: src}
-	e.BodyLine = l.front(name, src, &e.Front)
+	e := &EasyChapter{File: name, Body: src, Sum: sum}
+	e.BodyLine = l.front(name, src, sum, &e.Front)
 	return e
 }
 

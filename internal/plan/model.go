@@ -133,6 +133,10 @@ type Chapter struct {
 	// BodyLine is the 1-based line where the Markdown body starts.
 	BodyLine int
 	Easy     *EasyChapter
+	// Sum is the SHA-256 of the file's bytes: it changes when the chapter
+	// does, so later stages key their caches by it without hashing the
+	// text again.
+	Sum [32]byte
 }
 
 // EasyChapter is the わかりやすい版 of a chapter (NN-slug.easy.md).
@@ -141,6 +145,7 @@ type EasyChapter struct {
 	Front    Front
 	Body     []byte
 	BodyLine int
+	Sum      [32]byte // SHA-256 of the file's bytes, as Chapter.Sum
 }
 
 // Front is a chapter's front matter.

@@ -14,6 +14,7 @@
 package safefs
 
 import (
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io"
@@ -128,6 +129,7 @@ type Memo struct {
 type memoFile struct {
 	st   fs.FileInfo
 	data []byte
+	sum  [32]byte // SHA-256 of data
 }
 
 // NewMemo returns an empty Memo.
@@ -135,29 +137,30 @@ func NewMemo() *Memo { return &Memo{files: map[string]memoFile{}} }
 
 // get returns the data of path when Lstat still finds the same regular
 // file (same inode, size, mode and modification time) that was read.
-func (m *Memo) get(path string) ([]byte, bool) {
+func (m *Memo) get(path string) (memoFile, bool) {
 	m.mu.Lock()
 	f, ok := m.files[path]
 	m.mu.Unlock()
 	if !ok {
-		return nil, false
+		return f, false
 	}
 	st, err := os.Lstat(path)
 	if err != nil || !sameFile(st, f.st) {
-		return nil, false
+		return f, false
 	}
-	return f.data, true
+	return f, true
 }
 
-// put remembers data as the content of path, read while Lstat gave
-// before; only when the file did not change while it was read.
-func (m *Memo) put(path string, before fs.FileInfo, data []byte) {
+// put remembers data, whose SHA-256 is sum, as the content of path, read
+// while Lstat gave before; only when the file did not change while it was
+// read.
+func (m *Memo) put(path string, before fs.FileInfo, data []byte, sum [32]byte) {
 	after, err := os.Lstat(path)
 	if err != nil || !sameFile(before, after) {
 		return
 	}
 	m.mu.Lock()
-	m.files[path] = memoFile{after, data}
+	m.files[path] = memoFile{after, data, sum}
 	m.mu.Unlock()
 }
 
@@ -223,22 +226,38 @@ func (f FS) checkOpen(name string, file *os.File, dir bool) error {
 // read before and not changed since is returned as it was: callers must
 // not modify it.
 func (f FS) ReadFile(name string) ([]byte, error) {
-	if f.Memo == nil || !fs.ValidPath(name) {
+	if f.Memo == nil {
 		return f.readFile(name)
 	}
-	full := filepath.Join(f.Root, filepath.FromSlash(name))
-	if data, ok := f.Memo.get(full); ok {
-		return data, nil
-	}
-	before, err := os.Lstat(full)
-	if err != nil {
-		return f.readFile(name) // for its error
-	}
-	data, err := f.readFile(name)
-	if err == nil {
-		f.Memo.put(full, before, data)
-	}
+	data, _, err := f.ReadFileSum(name)
 	return data, err
+}
+
+// ReadFileSum is ReadFile, also returning the SHA-256 of the file's bytes.
+// With a Memo, the sum of a file read before and not changed since is
+// remembered with it, not computed again.
+func (f FS) ReadFileSum(name string) ([]byte, [32]byte, error) {
+	if f.Memo == nil || !fs.ValidPath(name) {
+		data, err := f.readFile(name)
+		if err != nil {
+			return nil, [32]byte{}, err
+		}
+		return data, sha256.Sum256(data), nil
+	}
+	full := filepath.Join(f.Root, filepath.FromSlash(name))
+	if m, ok := f.Memo.get(full); ok {
+		return m.data, m.sum, nil
+	}
+	before, statErr := os.Lstat(full)
+	data, err := f.readFile(name)
+	if err != nil {
+		return nil, [32]byte{}, err
+	}
+	sum := sha256.Sum256(data)
+	if statErr == nil {
+		f.Memo.put(full, before, data, sum)
+	}
+	return data, sum, nil
 }
 
 func (f FS) readFile(name string) ([]byte, error) {

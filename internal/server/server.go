@@ -18,7 +18,8 @@
 //     folders created later are watched too, and so are content/ or themes/
 //     when they appear. Hidden files, editor backups (name~, .swp) and
 //     anything inside Dest are ignored. A burst of changes becomes one
-//     rebuild after 40 ms of quiet; builds never overlap.
+//     rebuild after 10 ms of quiet; builds never overlap, and a change
+//     during a build makes one more build after it.
 //   - On demand: files a save's build leaves out (the search index, the
 //     downloads) are made by Complete the first time one is asked for
 //     after a change, not on every save.
@@ -59,7 +60,12 @@ import (
 const DefaultAddr = "127.0.0.1:1313"
 
 // debounce is how long the watcher waits for quiet before it rebuilds.
-const debounce = 40 * time.Millisecond
+// The events of one save come within a millisecond or two of each other,
+// whether the editor writes the file (truncate, write) or writes a new
+// file and renames it over the old one; a longer wait only delays the
+// preview. A build started too early is followed by another, since every
+// change during a build asks for one more.
+const debounce = 10 * time.Millisecond
 
 // Options configure Serve.
 type Options struct {

@@ -125,7 +125,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	out, err := output.New(opts.Dest, opts.Minify)
+	out, err := b.openOutput()
 	if err != nil {
 		return Stats{}, err
 	}
@@ -142,6 +142,18 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 		return Stats{}, err
 	}
 	return st, nil
+}
+
+// openOutput makes the folder the build writes into. A preview save (a
+// session whose last build went into the same destination, without the
+// bundles, which read the whole output back) updates the destination in
+// place, file by file; every other build makes a new folder that replaces
+// the destination whole.
+func (b *builder) openOutput() (*output.Folder, error) {
+	if s := b.opts.Session; s != nil && s.last != nil && s.dest == b.opts.Dest && b.opts.NoBundles {
+		return output.Update(b.opts.Dest, b.opts.Minify)
+	}
+	return output.New(b.opts.Dest, b.opts.Minify)
 }
 
 // writeSite renders every page into out, then the files derived from them:

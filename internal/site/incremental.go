@@ -346,17 +346,17 @@ func frontOf(file []byte, bodyLine int) string {
 }
 
 // pageKey hashes the inputs of one page: the global key, the page itself
-// and, for a chapter, its bodies.
+// and, for a chapter, its files (by their sums).
 func (b *builder) pageKey(global string, pg *render.Page) string {
 	h := sha256.New()
 	for _, s := range []string{global, pg.Kind(), pg.Path(), pg.File()} {
 		h.Write([]byte(strconv.Itoa(len(s)) + ":" + s))
 	}
 	if pg.Chapter() != nil {
-		h.Write(pg.Chapter().Body)
+		h.Write(pg.Chapter().Sum[:])
 		if pg.Chapter().Easy != nil {
 			h.Write([]byte{0})
-			h.Write(pg.Chapter().Easy.Body)
+			h.Write(pg.Chapter().Easy.Sum[:])
 		}
 	}
 	return hex.EncodeToString(h.Sum(nil))

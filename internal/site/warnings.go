@@ -38,15 +38,20 @@ func warningsConverter(s *plan.Site) *markdown.Converter {
 }
 
 func (src mdBlock) warnings(md *markdown.Converter) []*diag.Error {
-	return md.Warnings([]byte(src.text), &markdown.Page{File: src.file, Line: src.line}, src.whole)
+	return md.Warnings(src.text, &markdown.Page{File: src.file, Line: src.line}, src.whole)
 }
 
 // key identifies the block's warnings under the site's options (global
-// is the build's global key, which covers them).
+// is the build's global key, which covers them). A whole file is known
+// by the sum of its bytes, not hashed again.
 func (src mdBlock) key(global string) string {
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%d\x00%t\x00", global, src.file, src.line, src.whole)
-	h.Write([]byte(src.text))
+	if src.whole {
+		h.Write(src.sum[:])
+	} else {
+		h.Write(src.text)
+	}
 	return string(h.Sum(nil))
 }
 
@@ -54,33 +59,37 @@ func (src mdBlock) key(global string) string {
 type mdBlock struct {
 	file  string
 	line  int
-	text  string
-	whole bool // a whole file, with front matter
+	text  []byte
+	whole bool     // a whole file, with front matter
+	sum   [32]byte // a whole file's: the SHA-256 of its bytes
 }
 
 // markdownBlocks lists the plan's block Markdown texts.
 func markdownBlocks(s *plan.Site) []mdBlock {
 	var out []mdBlock
 	for _, c := range s.Chapters {
-		out = append(out, mdBlock{c.File, 1, string(c.Body), true})
+		out = append(out, mdBlock{file: c.File, line: 1, text: c.Body, whole: true, sum: c.Sum})
 		if c.Easy != nil {
-			out = append(out, mdBlock{c.Easy.File, 1, string(c.Easy.Body), true})
+			out = append(out, mdBlock{file: c.Easy.File, line: 1, text: c.Easy.Body, whole: true, sum: c.Easy.Sum})
 		}
+	}
+	part := func(file string, line int, text string) {
+		out = append(out, mdBlock{file: file, line: line, text: []byte(text)})
 	}
 	easy := func(file string, line int, e *plan.EasyText) {
 		if e != nil {
-			out = append(out, mdBlock{file, e.BodyLine(line), e.Body(), false})
+			part(file, e.BodyLine(line), e.Body())
 		}
 	}
 	for _, p := range s.Pillars {
-		out = append(out, mdBlock{p.File, p.Lines.At("summary", p.Line), p.Summary, false})
+		part(p.File, p.Lines.At("summary", p.Line), p.Summary)
 		easy(p.File, p.Line, p.Easy)
 		for _, d := range p.Directions {
-			out = append(out, mdBlock{p.File, d.Lines.At("summary", d.Line), d.Summary, false})
+			part(p.File, d.Lines.At("summary", d.Line), d.Summary)
 			easy(p.File, d.Line, d.Easy)
 		}
 		for _, m := range p.AllMeasures() {
-			out = append(out, mdBlock{m.File, m.Lines.At("description", m.Line), m.Description, false})
+			part(m.File, m.Lines.At("description", m.Line), m.Description)
 			easy(m.File, m.Line, m.Easy)
 		}
 	}
