@@ -213,7 +213,7 @@ func serveCmd(args []string, stderr io.Writer) int {
 	// A save rebuilds the pages only; the search index and the downloads
 	// are made when they are asked for.
 	err := server.Serve(ctx, server.Options{Root: *src, Addr: *addr, Log: stderr, Build: build(false),
-		Complete: build(true), OnDemand: site.OnDemand})
+		Complete: build(true), OnDemand: site.OnDemand, Changed: session.Changed})
 	if err != nil {
 		fmt.Fprintln(stderr, "plansite:", err)
 		return 1

@@ -219,7 +219,14 @@ func (o *Folder) Exists(p string) bool {
 // the given size, and reports whether it did.
 func (o *Folder) LinkSized(p string, size int64) bool {
 	st, err := os.Lstat(filepath.Join(o.prev, filepath.FromSlash(p)))
-	return err == nil && st.Mode().IsRegular() && st.Size() == size && o.Link(p)
+	if err != nil || !st.Mode().IsRegular() || st.Size() != size {
+		return false
+	}
+	if o.inPlace { // it is where it should be
+		o.Add(path.Clean(p))
+		return true
+	}
+	return o.Link(p)
 }
 
 // Link carries p over from the previous output by a hard link, and reports
@@ -242,6 +249,17 @@ func (o *Folder) Link(p string) bool {
 	}
 	o.Add(path.Clean(p))
 	return true
+}
+
+// Keep records p as left where it is in the destination, unchecked: for
+// a folder made by Update whose destination nothing but these builds
+// changes. Elsewhere it links p as Link does.
+func (o *Folder) Keep(p string) {
+	if !o.inPlace {
+		o.Link(p)
+		return
+	}
+	o.Add(path.Clean(p))
 }
 
 // Add records a file written into dir by other means.

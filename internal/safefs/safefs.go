@@ -21,6 +21,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -119,11 +120,19 @@ type FS struct {
 	Site, Name string
 }
 
-// Memo holds files an FS read with what Lstat told of them then. It is
-// safe for concurrent use.
+// Memo holds files an FS read with what Lstat told of them then, and the
+// folders it listed. It is safe for concurrent use.
+//
+// By default a file is given back only after Lstat finds it unchanged,
+// and folders are listed again every time. A caller that is told of every
+// change (a preview server watching the folders) says what changed with
+// Trust: the files and folders it names are forgotten, and the rest is
+// given back without a look at the disk until Distrust.
 type Memo struct {
-	mu    sync.Mutex
-	files map[string]memoFile
+	mu      sync.Mutex
+	files   map[string]memoFile
+	dirs    map[string][]fs.DirEntry // folder → its entries, while trusted
+	trusted bool
 }
 
 type memoFile struct {
@@ -133,16 +142,89 @@ type memoFile struct {
 }
 
 // NewMemo returns an empty Memo.
-func NewMemo() *Memo { return &Memo{files: map[string]memoFile{}} }
+func NewMemo() *Memo { return &Memo{files: map[string]memoFile{}, dirs: map[string][]fs.DirEntry{}} }
+
+// Trust forgets the files and folders at or under the paths changed, and
+// the listing of a folder holding one of them when the listing no longer
+// tells it as it is (made, removed, renamed, of another type), and gives
+// back everything else it holds without checking it on disk. Paths are
+// in the form the FS's Root gives them (Root joined with the
+// slash-separated name).
+func (m *Memo) Trust(changed []string) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, c := range changed {
+		c = filepath.Clean(c)
+		for p := range m.files {
+			if under(p, c) {
+				delete(m.files, p)
+			}
+		}
+		for d := range m.dirs {
+			if under(d, c) {
+				delete(m.dirs, d)
+			}
+		}
+		if entries, ok := m.dirs[filepath.Dir(c)]; ok && !listed(entries, c) {
+			delete(m.dirs, filepath.Dir(c))
+		}
+	}
+	m.trusted = true
+}
+
+// listed reports whether entries, a folder's listing sorted by name, tell
+// the file p of that folder as it is on disk: absent, or present with the
+// same type.
+func listed(entries []fs.DirEntry, p string) bool {
+	name := filepath.Base(p)
+	i, found := slices.BinarySearchFunc(entries, name, func(e fs.DirEntry, n string) int { return strings.Compare(e.Name(), n) })
+	st, err := os.Lstat(p)
+	if err != nil {
+		return !found && errors.Is(err, fs.ErrNotExist)
+	}
+	return found && entries[i].Type() == st.Mode().Type()
+}
+
+// Distrust makes the Memo check every file on disk again and forget the
+// folders it listed: when changes may have been missed.
+func (m *Memo) Distrust() {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.trusted = false
+	clear(m.dirs)
+}
+
+// under reports whether p is dir or lies inside it.
+func under(p, dir string) bool {
+	return p == dir || strings.HasPrefix(p, dir) && strings.HasPrefix(p[len(dir):], string(filepath.Separator))
+}
+
+// dir returns the remembered entries of the folder path, while trusted.
+func (m *Memo) dir(path string) ([]fs.DirEntry, bool) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	entries, ok := m.dirs[path]
+	return entries, ok && m.trusted
+}
+
+// putDir remembers the entries of the folder path, while trusted.
+func (m *Memo) putDir(path string, entries []fs.DirEntry) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.trusted {
+		m.dirs[path] = entries
+	}
+}
 
 // get returns the data of path when Lstat still finds the same regular
 // file (same inode, size, mode and modification time) that was read.
 func (m *Memo) get(path string) (memoFile, bool) {
 	m.mu.Lock()
 	f, ok := m.files[path]
+	trusted := m.trusted
 	m.mu.Unlock()
-	if !ok {
-		return f, false
+	if !ok || trusted {
+		return f, ok
 	}
 	st, err := os.Lstat(path)
 	if err != nil || !sameFile(st, f.st) {
@@ -284,8 +366,25 @@ func (f FS) readFile(name string) ([]byte, error) {
 	return data, err
 }
 
-// ReadDir lists the folder name, sorted by file name.
+// ReadDir lists the folder name, sorted by file name. With a trusting
+// Memo (see Memo.Trust), a folder listed before and not changed since is
+// not listed again.
 func (f FS) ReadDir(name string) ([]fs.DirEntry, error) {
+	if f.Memo == nil || !fs.ValidPath(name) {
+		return f.readDir(name)
+	}
+	full := filepath.Join(f.Root, filepath.FromSlash(name))
+	if entries, ok := f.Memo.dir(full); ok {
+		return slices.Clone(entries), nil
+	}
+	entries, err := f.readDir(name)
+	if err == nil {
+		f.Memo.putDir(full, slices.Clone(entries))
+	}
+	return entries, err
+}
+
+func (f FS) readDir(name string) ([]fs.DirEntry, error) {
 	file, err := f.Open(name)
 	if err != nil {
 		return nil, err

@@ -224,3 +224,53 @@ func TestOutsideMessages(t *testing.T) {
 		}
 	}
 }
+
+// A trusting Memo gives back what it holds without looking at the disk,
+// but forgets the files and folders it is told changed, and the listing
+// of the folder that holds them; distrusted again, it checks every file.
+func TestMemoTrust(t *testing.T) {
+	root, _ := site(t)
+	m := NewMemo()
+	f := FS{Root: root, Limit: 1 << 20, Memo: m}
+	p := filepath.Join(root, "content", "a.md")
+	read := func(want string) {
+		t.Helper()
+		data, err := f.ReadFile("content/a.md")
+		if err != nil || string(data) != want {
+			t.Fatalf("ReadFile = %q, %v; want %q", data, err, want)
+		}
+	}
+	names := func() string {
+		t.Helper()
+		entries, err := f.ReadDir("content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, e := range entries {
+			out = append(out, e.Name())
+		}
+		return strings.Join(out, ",")
+	}
+	m.Trust(nil)
+	read("hello")
+	before := names()
+	must(t, os.WriteFile(p, []byte("edited, untold"), 0o644))
+	must(t, os.WriteFile(filepath.Join(root, "content", "b.md"), []byte("b"), 0o644))
+	read("hello")
+	if got := names(); got != before {
+		t.Errorf("a trusted listing was read again: %s, want %s", got, before)
+	}
+	m.Trust([]string{p, filepath.Join(root, "content", "b.md")})
+	read("edited, untold")
+	if got := names(); !strings.Contains(got, "b.md") {
+		t.Errorf("the folder of a new file was not listed again: %s", got)
+	}
+	must(t, os.WriteFile(p, []byte("again"), 0o644))
+	read("edited, untold")
+	m.Trust([]string{filepath.Join(root, "content")}) // a whole folder
+	read("again")
+	m.Distrust()
+	must(t, os.WriteFile(p, []byte("distrusted"), 0o644))
+	read("distrusted")
+}

@@ -20,6 +20,10 @@
 //     anything inside Dest are ignored. A burst of changes becomes one
 //     rebuild after 10 ms of quiet; builds never overlap, and a change
 //     during a build makes one more build after it.
+//   - Changes: before every build, Changed (when set) is told the paths
+//     of the files and folders the watcher saw change since the previous
+//     build, or that changes may have been missed (the first build, lost
+//     events), so that the build can read only what changed.
 //   - On demand: files a save's build leaves out (the search index, the
 //     downloads) are made by Complete the first time one is asked for
 //     after a change, not on every save.
@@ -89,6 +93,12 @@ type Options struct {
 	// OnDemand is asked for.
 	Complete func(dest string) error
 	OnDemand []string
+	// Changed, when set, is called before each build (Build or Complete)
+	// with the absolute paths of the files and folders under Root that the
+	// watcher saw change since the previous build, in no particular order;
+	// all is true when changes may have been missed (before the first
+	// build, after the watcher lost events), and paths is then empty.
+	Changed func(paths []string, all bool)
 	// Log receives progress messages and build errors; nil discards them.
 	Log io.Writer
 }
@@ -141,13 +151,15 @@ func serve(ctx context.Context, ln net.Listener, opts Options) (err error) {
 		build:    opts.Build,
 		complete: opts.Complete,
 		onDemand: opts.OnDemand,
+		changed:  opts.Changed,
+		changes:  newChanges(),
 		dest:     opts.Dest,
 		log:      logw,
 		nonce:    strconv.FormatInt(time.Now().UnixNano(), 36),
 		clients:  map[chan event]struct{}{},
 		done:     make(chan struct{}),
 	}
-	w, err := newWatcher(opts.Root, opts.Dest, logw)
+	w, err := newWatcher(opts.Root, opts.Dest, logw, s.changes)
 	if err != nil {
 		return fmt.Errorf("server: watching %s: %w", opts.Root, err)
 	}
@@ -218,6 +230,8 @@ type server struct {
 	build    func(dest string) error
 	complete func(dest string) error
 	onDemand []string
+	changed  func(paths []string, all bool)
+	changes  *changes   // what the watcher saw since the last build
 	buildMu  sync.Mutex // builds, with or without bundles, never overlap
 	dest     string
 	log      io.Writer
@@ -282,6 +296,9 @@ func (s *server) call(build func(dest string) error) (err error) {
 			err = fmt.Errorf("build panicked: %v", r)
 		}
 	}()
+	if s.changed != nil {
+		s.changed(s.changes.take())
+	}
 	return build(s.dest)
 }
 

@@ -34,6 +34,20 @@ type fakeSite struct {
 	dests        []string
 	calls        chan int
 	bundleBuilds int
+	changes      []changeCall // what Changed was told, in order
+}
+
+// changeCall is one call of Options.Changed.
+type changeCall struct {
+	paths []string
+	all   bool
+}
+
+// changed is the Changed func: it records what it is told.
+func (f *fakeSite) changed(paths []string, all bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.changes = append(f.changes, changeCall{paths, all})
 }
 
 func newFakeSite() *fakeSite { return &fakeSite{calls: make(chan int, 100)} }
@@ -135,7 +149,7 @@ func startServer(t *testing.T, site *fakeSite) *testServer {
 	logBuf := &bytes.Buffer{}
 	done := make(chan error, 1)
 	go func() {
-		done <- serve(ctx, ln, Options{Root: root, Dest: dest, Build: site.build, Complete: site.bundles, OnDemand: []string{"downloads/"}, Log: &lockedWriter{w: logBuf}})
+		done <- serve(ctx, ln, Options{Root: root, Dest: dest, Build: site.build, Complete: site.bundles, Changed: site.changed, OnDemand: []string{"downloads/"}, Log: &lockedWriter{w: logBuf}})
 	}()
 	stopped := false
 	var result error
@@ -423,6 +437,44 @@ func TestWatchRebuildsAndReloads(t *testing.T) {
 	}
 }
 
+// Before each build, Changed is told what the watcher saw change since
+// the previous one: anything before the first build, then the paths
+// saved, and never a path twice.
+func TestChangedBeforeEachBuild(t *testing.T) {
+	ts := startServer(t, newFakeSite())
+	ts.site.waitCall(t)
+	saved := filepath.Join(ts.root, "content", "chapters", "01-a.md")
+	writeFile(t, saved, "---\ntitle: a\n---\n")
+	ts.site.waitCall(t)
+	ts.site.mu.Lock()
+	calls := append([]changeCall(nil), ts.site.changes...)
+	ts.site.mu.Unlock()
+	if len(calls) < 2 || !calls[0].all || len(calls[0].paths) != 0 {
+		t.Fatalf("Changed calls %+v: want anything (all) before the first build, then the save", calls)
+	}
+	seen := map[string]int{}
+	for _, c := range calls[1:] {
+		if c.all {
+			t.Errorf("Changed told all after the first build: %+v", c)
+		}
+		for _, p := range c.paths {
+			seen[p]++
+		}
+	}
+	if seen[saved] != 1 {
+		t.Errorf("the saved file was told %d times, want once: %+v", seen[saved], calls)
+	}
+	// A download asked for makes a whole build, which is told too: one
+	// call before each build (and one more when a build is starting).
+	get(t, ts.url+"/downloads/plan.zip")
+	ts.site.mu.Lock()
+	told, builds := len(ts.site.changes), ts.site.n
+	ts.site.mu.Unlock()
+	if told != builds && told != builds+1 {
+		t.Errorf("Changed was called %d times for %d builds", told, builds)
+	}
+}
+
 // Saves rebuild without the downloads; the first request for one makes
 // them, and later requests are served from disk.
 func TestDownloadsOnDemand(t *testing.T) {
@@ -452,7 +504,7 @@ func TestRelevant(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	w, err := newWatcher(root, dest, io.Discard)
+	w, err := newWatcher(root, dest, io.Discard, newChanges())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -26,10 +26,54 @@ type watcher struct {
 	trees     []string // absolute Root/content and Root/themes
 	dest      string   // absolute; never watched
 	log       io.Writer
+	changes   *changes // where relevant events are recorded
 	closeOnce sync.Once
 }
 
-func newWatcher(root, dest string, log io.Writer) (*watcher, error) {
+// changes records the paths of the relevant events between two builds.
+// It is safe for concurrent use.
+type changes struct {
+	mu    sync.Mutex
+	paths map[string]bool
+	all   bool // events may have been lost
+}
+
+// newChanges returns a record that knows nothing yet: its first take says
+// that anything may have changed.
+func newChanges() *changes { return &changes{paths: map[string]bool{}, all: true} }
+
+// add records a change of the file or folder p.
+func (c *changes) add(p string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.paths[p] = true
+}
+
+// lost records that events were lost: anything may have changed.
+func (c *changes) lost() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.all = true
+}
+
+// take returns the changes recorded since the last take and forgets
+// them: the paths, or all when anything may have changed.
+func (c *changes) take() ([]string, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	all := c.all
+	var paths []string
+	if !all {
+		for p := range c.paths {
+			paths = append(paths, p)
+		}
+	}
+	clear(c.paths)
+	c.all = false
+	return paths, all
+}
+
+func newWatcher(root, dest string, log io.Writer, ch *changes) (*watcher, error) {
 	absRoot, err := filepath.Abs(root)
 	if err != nil {
 		return nil, err
@@ -43,11 +87,12 @@ func newWatcher(root, dest string, log io.Writer) (*watcher, error) {
 		return nil, err
 	}
 	w := &watcher{
-		fw:    fw,
-		root:  absRoot,
-		trees: []string{filepath.Join(absRoot, "content"), filepath.Join(absRoot, "themes")},
-		dest:  absDest,
-		log:   log,
+		fw:      fw,
+		root:    absRoot,
+		trees:   []string{filepath.Join(absRoot, "content"), filepath.Join(absRoot, "themes")},
+		dest:    absDest,
+		log:     log,
+		changes: ch,
 	}
 	if err := fw.Add(absRoot); err != nil {
 		fw.Close()
@@ -112,6 +157,7 @@ func (w *watcher) loop(ctx context.Context, trigger chan<- struct{}) {
 			fmt.Fprintf(w.log, "plansite: watcher: %v\n", err)
 			if errors.Is(err, fsnotify.ErrEventOverflow) {
 				// Events were lost: watch any new folders and rebuild.
+				w.changes.lost()
 				for _, t := range w.trees {
 					w.addTree(t)
 				}
@@ -144,6 +190,7 @@ func (w *watcher) relevant(ev fsnotify.Event) bool {
 	if !inTree {
 		return false // another file in Root, such as public/
 	}
+	w.changes.add(ev.Name)
 	if ev.Has(fsnotify.Create) {
 		if fi, err := os.Stat(ev.Name); err == nil && fi.IsDir() {
 			if err := w.addTree(ev.Name); err != nil && !errors.Is(err, fs.ErrNotExist) {

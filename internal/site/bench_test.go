@@ -78,8 +78,10 @@ func BenchmarkBuildSample(b *testing.B) {
 }
 
 // BenchmarkPreviewEdit measures what `plansite serve` does on each save of
-// a chapter of a generated 1,000-chapter site: a build that carries over
-// every other page and leaves out the search index and downloads.
+// a chapter of a generated 1,000-chapter site: the session is told which
+// file changed, as the watcher tells it, and a build carries over every
+// other page, leaves out the search index and downloads, and updates the
+// output in place.
 func BenchmarkPreviewEdit(b *testing.B) {
 	root := b.TempDir()
 	if err := benchsite.Generate(root, benchsite.Size{Chapters: 1000}); err != nil {
@@ -101,6 +103,7 @@ func BenchmarkPreviewEdit(b *testing.B) {
 		if err := os.WriteFile(chapter, fmt.Appendf(append([]byte(nil), orig...), "\n編集%dの文です。\n", i), 0o644); err != nil {
 			b.Fatal(err)
 		}
+		session.Changed([]string{chapter}, false)
 		st, err := Build(opts)
 		if err != nil {
 			b.Fatal(err)

@@ -79,6 +79,7 @@ type builder struct {
 
 	readings   *furigana.Cache // the analysis of every text, shared by all modes
 	carried    atomic.Int64    // pages carried over from the previous build
+	inPlace    bool            // the output is updated in place (openOutput)
 	mdWarnings int             // Markdown warnings printed
 
 	chromium string // the browser that prints the PDFs; "" for none
@@ -129,7 +130,8 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	if err != nil {
 		return Stats{}, err
 	}
-	if err := b.writeSite(out); err != nil {
+	next, err := b.writeSite(out)
+	if err != nil {
 		out.Discard()
 		return Stats{}, err
 	}
@@ -139,8 +141,10 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	st := Stats{Pages: len(b.pageList), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings + b.mdWarnings}
 	if err := out.Commit(); err != nil {
 		out.Discard()
+		opts.Session.remember(nil, "") // the destination may be neither build's now
 		return Stats{}, err
 	}
+	opts.Session.remember(next, opts.Dest)
 	return st, nil
 }
 
@@ -151,19 +155,33 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 // the destination whole.
 func (b *builder) openOutput() (*output.Folder, error) {
 	if s := b.opts.Session; s != nil && s.last != nil && s.dest == b.opts.Dest && b.opts.NoBundles {
+		b.inPlace = true
 		return output.Update(b.opts.Dest, b.opts.Minify)
 	}
 	return output.New(b.opts.Dest, b.opts.Minify)
+}
+
+// carry carries the page p, of the given size, over from the previous
+// output, and reports whether it could. In place, the destination holds
+// what the session's last build committed (only the session's builds
+// write it), so the page is known to be there and is not checked again:
+// at a thousand chapters those checks are a good part of a save.
+func (b *builder) carry(out *output.Folder, p string, size int64) bool {
+	if b.inPlace {
+		out.Keep(p)
+		return true
+	}
+	return out.LinkSized(p, size)
 }
 
 // writeSite renders every page into out, then the files derived from them:
 // theme assets, copied content files, the sitemap, the search indexes and
 // the bundles. What did not change since the previous build into the same
 // output is carried over instead (see incremental.go).
-func (b *builder) writeSite(out *output.Folder) error {
+func (b *builder) writeSite(out *output.Folder) (*manifest, error) {
 	global, err := b.globalKey()
 	if err != nil {
-		return err
+		return nil, err
 	}
 	prev := b.previousManifest()
 	next := &manifest{Format: manifestFormat, Program: buildid.Program(), Pages: map[string]pageRecord{}, Derived: map[string]derived{}}
@@ -179,7 +197,7 @@ func (b *builder) writeSite(out *output.Folder) error {
 	b.markdownWarnings(prev, next, global)
 	docs, err := b.renderAll(pages, keys, prev, next, out)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if prev.docs != nil || b.carried.Load() == 0 {
 		next.docs = make(map[string][]search.Record, len(pages))
@@ -190,7 +208,7 @@ func (b *builder) writeSite(out *output.Folder) error {
 		next.DocsSum = prev.DocsSum // every page carried over, with the records the file holds
 	}
 	if err := b.writeExtra(out); err != nil {
-		return err
+		return nil, err
 	}
 	err = b.derive(prev, next, out, "theme", global, func() ([]string, error) { return b.writeTheme(out) })
 	if err == nil && !b.opts.NoSearch {
@@ -207,12 +225,12 @@ func (b *builder) writeSite(out *output.Folder) error {
 		err = b.writeDownloadPages(out, pages, keys, next)
 	}
 	if err != nil {
-		return err
+		return nil, err
 	}
 	if err := out.WriteRaw(stampFile, []byte(stampText)); err != nil {
-		return err
+		return nil, err
 	}
-	return b.saveManifest(next)
+	return next, b.saveManifest(next)
 }
 
 // persist reports whether the build writes its caches to disk: always,

@@ -79,6 +79,7 @@ type Session struct {
 	readings    *furigana.Cache
 	readingsKey string       // the dictionary the cache was made with
 	files       *safefs.Memo // the content files read, to load the plan again fast
+	root        string       // the site folder of the files
 }
 
 // sources is the content of the site folder root, read through the
@@ -86,12 +87,40 @@ type Session struct {
 func (s *Session) sources(root string) safefs.FS {
 	fsys := safefs.New(root, safefs.SourceLimit)
 	if s != nil {
-		if s.files == nil {
-			s.files = safefs.NewMemo()
+		if s.files == nil || s.root != root {
+			s.files, s.root = safefs.NewMemo(), root
 		}
 		fsys.Memo = s.files
 	}
 	return fsys
+}
+
+// Changed tells the session, between two builds, which files and folders
+// of the site changed since its last build (absolute paths, as a watcher
+// reports them): the next build reads those again and takes every other
+// content file and folder listing from memory, without looking at the
+// disk. all says that changes may have been missed: then every file is
+// checked on disk again. A session never told checks every file on every
+// build.
+func (s *Session) Changed(paths []string, all bool) {
+	if s.files == nil {
+		return // nothing remembered yet
+	}
+	abs, err := filepath.Abs(s.root)
+	if all || err != nil {
+		s.files.Distrust()
+		return
+	}
+	local := make([]string, len(paths))
+	for i, p := range paths {
+		rel, err := filepath.Rel(abs, p)
+		if err != nil {
+			s.files.Distrust()
+			return
+		}
+		local[i] = filepath.Join(s.root, rel) // as the memo names its files
+	}
+	s.files.Trust(local)
 }
 
 // readingCache returns the session's reading cache when it was made with
@@ -223,12 +252,16 @@ func readDocs(r io.Reader) (map[string][]search.Record, error) {
 	}
 }
 
-// saveManifest keeps m for the next build, in the session and the cache
-// folder.
-func (b *builder) saveManifest(m *manifest) error {
-	if s := b.opts.Session; s != nil {
-		s.last, s.dest = m, b.opts.Dest
+// remember keeps the manifest of the build just committed into dest for
+// the session's next build (none after a failed commit).
+func (s *Session) remember(m *manifest, dest string) {
+	if s != nil {
+		s.last, s.dest = m, dest
 	}
+}
+
+// saveManifest keeps m for the next build in the cache folder.
+func (b *builder) saveManifest(m *manifest) error {
 	if b.opts.CacheDir == "" || !b.persist() {
 		return nil
 	}

@@ -9,12 +9,13 @@ import (
 )
 
 // previewSite is a copy of the sample built the way `plansite serve`
-// builds it on every save: in a session, without the search index and the
-// downloads.
+// builds it on every save: in a session told what changed, without the
+// search index and the downloads.
 type previewSite struct {
-	t    *testing.T
-	root string
-	opts Options
+	t       *testing.T
+	root    string
+	opts    Options
+	changed []string // the files changed since the last save, as the watcher tells them
 }
 
 func newPreviewSite(t *testing.T) *previewSite {
@@ -26,7 +27,19 @@ func newPreviewSite(t *testing.T) *previewSite {
 }
 
 // save is a save in the preview: the build that follows it.
-func (p *previewSite) save() (Stats, error) { return Build(p.opts) }
+func (p *previewSite) save() (Stats, error) {
+	p.opts.Session.Changed(p.changed, false)
+	p.changed = nil
+	return Build(p.opts)
+}
+
+// path is the file name of the content folder, and is recorded as
+// changed.
+func (p *previewSite) path(name string) string {
+	f := filepath.Join(p.root, "content", filepath.FromSlash(name))
+	p.changed = append(p.changed, f)
+	return f
+}
 
 // mustSave is save, failing the test on an error.
 func (p *previewSite) mustSave() Stats {
@@ -41,7 +54,7 @@ func (p *previewSite) mustSave() Stats {
 // edit replaces old by new in the content file name.
 func (p *previewSite) edit(name, old, new string) {
 	p.t.Helper()
-	f := filepath.Join(p.root, "content", filepath.FromSlash(name))
+	f := p.path(name)
 	data, err := os.ReadFile(f)
 	if err != nil || !bytes.Contains(data, []byte(old)) {
 		p.t.Fatalf("%s lacks %q (%v)", name, old, err)
@@ -110,7 +123,7 @@ func TestPreviewEditsMatchBuild(t *testing.T) {
 		t.Error("the home page does not list the added chapter")
 	}
 
-	if err := os.Remove(filepath.Join(p.root, "content", "chapters", "05-shinki.md")); err != nil {
+	if err := os.Remove(p.path("chapters/05-shinki.md")); err != nil {
 		t.Fatal(err)
 	}
 	out = p.saved("a chapter removed")
@@ -136,7 +149,7 @@ func (p *previewSite) saved(what string) map[string][]byte {
 // write writes the content file name.
 func (p *previewSite) write(name, text string) {
 	p.t.Helper()
-	if err := os.WriteFile(filepath.Join(p.root, "content", filepath.FromSlash(name)), []byte(text), 0o644); err != nil {
+	if err := os.WriteFile(p.path(name), []byte(text), 0o644); err != nil {
 		p.t.Fatal(err)
 	}
 }
@@ -157,8 +170,7 @@ func TestPreviewBrokenSaveRecovers(t *testing.T) {
 		{"pillars/1-soudan.yaml", "departments: [障がい者支援課]", "departments: [障がい者支援課"},
 		{"chapters/02-genjou.md", "ここ数年は少し増えています。", "[壊れたリンク](nowhere.md)"},
 	} {
-		f := filepath.Join(p.root, "content", filepath.FromSlash(broken.file))
-		orig, err := os.ReadFile(f)
+		orig, err := os.ReadFile(p.path(broken.file))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -167,7 +179,7 @@ func TestPreviewBrokenSaveRecovers(t *testing.T) {
 			t.Fatalf("%s broken: error %v, want one naming the file", broken.file, err)
 		}
 		sameTrees(t, good, readTree(t, p.opts.Dest), "the last good output, after a broken save of "+broken.file)
-		if err := os.WriteFile(f, orig, 0o644); err != nil {
+		if err := os.WriteFile(p.path(broken.file), orig, 0o644); err != nil {
 			t.Fatal(err)
 		}
 		p.saved("the fix of " + broken.file)

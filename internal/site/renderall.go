@@ -19,7 +19,7 @@ func (b *builder) renderAll(pages []*render.Page, keys []string, prev, next *man
 	errs := make([]error, len(pages))
 	b.parallel(len(pages), func(i int) {
 		pg := pages[i]
-		if r, ok := prev.Pages[pg.Path()]; ok && sameInputs(r.Key, keys[i]) && out.LinkSized(pg.Path(), r.Size) {
+		if r, ok := prev.Pages[pg.Path()]; ok && sameInputs(r.Key, keys[i]) && b.carry(out, pg.Path(), r.Size) {
 			recs[i], docs[i] = r, prev.docs[pg.Path()]
 			b.addCopies(r.Copies)
 			b.carried.Add(1)
