@@ -13,6 +13,7 @@ import (
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/safefs"
+	"gopkg.in/yaml.v3"
 )
 
 // ContentDir is the folder, inside a site's root, that holds its content.
@@ -242,12 +243,40 @@ func (c *fileMemo[T]) get(name string, sum [32]byte, make func() T) T {
 	return r
 }
 
-// The results the loader remembers: the text check and the chapters'
-// front matter.
+// The results the loader remembers: the text check, the chapters' front
+// matter and the YAML trees of the pillars (see loader.decode).
 var (
 	checked fileMemo[error]
 	fronts  fileMemo[parsedFront]
+	trees   fileMemo[parsedYAML]
 )
+
+type parsedYAML struct {
+	root *yaml.Node
+	err  error
+}
+
+// decode is decodeStrict for the file name, whose bytes src have the
+// SHA-256 sum. For a file system that remembers files between loads (a
+// preview session, see Remembers), the parsed YAML tree is remembered
+// too, since parsing is most of the cost of a pillar file; a one-shot
+// build keeps none.
+func (l *loader) decode(name string, src []byte, sum [32]byte, v any) error {
+	if r, ok := l.fsys.(Remembers); !ok || !r.Remembers() {
+		return decodeStrict(name, src, v)
+	}
+	t := trees.get(name, sum, func() parsedYAML {
+		root, err := parseYAML(name, src)
+		return parsedYAML{root, err}
+	})
+	return decodeTree(name, src, t.root, t.err, v)
+}
+
+// Remembers is a file system that can say whether it keeps the files it
+// read for the next load (safefs.FS with a Memo).
+type Remembers interface {
+	Remembers() bool
+}
 
 type parsedFront struct {
 	front Front
@@ -268,12 +297,12 @@ func (l *loader) easyChapter(n string) *EasyChapter {
 func (l *loader) pillars() []*Pillar {
 	var out []*Pillar
 	for _, n := range l.list("pillars", ".yaml") {
-		src, name := l.read(path.Join("pillars", n), false)
+		src, name, sum := l.readSum(path.Join("pillars", n), false)
 		if src == nil {
 			continue
 		}
 		p := &Pillar{}
-		err := decodeStrict(name, src, p)
+		err := l.decode(name, src, sum, p)
 		l.errs.Add(err)
 		var syn *SyntaxError
 		if errors.As(err, &syn) {

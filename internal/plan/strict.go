@@ -22,6 +22,12 @@ import (
 // returned together as a diag.List.
 func decodeStrict(file string, src []byte, v any) error {
 	root, err := parseYAML(file, src)
+	return decodeTree(file, src, root, err, v)
+}
+
+// decodeTree is decodeStrict from the tree parseYAML made of src, or
+// its error. The tree is only read.
+func decodeTree(file string, src []byte, root *yaml.Node, err error, v any) error {
 	if err != nil {
 		return err
 	}

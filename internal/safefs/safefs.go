@@ -251,6 +251,10 @@ func sameFile(a, b fs.FileInfo) bool {
 		a.Size() == b.Size() && a.ModTime().Equal(b.ModTime()) && a.Mode() == b.Mode()
 }
 
+// Remembers reports whether f keeps the files it reads for the next
+// reader (it has a Memo).
+func (f FS) Remembers() bool { return f.Memo != nil }
+
 // New returns an FS over the site folder root with the given file size
 // limit.
 func New(root string, limit int64) FS { return FS{Root: root, Limit: limit} }
