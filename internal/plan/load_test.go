@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/plansite/plansite/internal/safefs"
 )
 
 const goodSite = `city: 小平市
@@ -181,4 +183,48 @@ func FuzzLoad(f *testing.F) {
 		files["chapters/01-intro.md"] = "---\n" + pillar + "\n---\n"
 		Load(writeSite(t, files)) // must not panic
 	})
+}
+
+// Loading again through a file system that remembers files (a preview
+// session) gives what the files say now: the remembered text checks,
+// front matter and YAML trees are those of the files' current bytes, and
+// a broken file is reported until it is fixed.
+func TestLoadAgainAfterEdits(t *testing.T) {
+	root := writeSite(t, good())
+	fsys := safefs.New(root, safefs.SourceLimit)
+	fsys.Memo = safefs.NewMemo()
+	load := func() (*Site, error) { return LoadFS(fsys, root) }
+	if _, err := load(); err != nil {
+		t.Fatal(err)
+	}
+	edit := func(name, old, new string) {
+		t.Helper()
+		p := filepath.Join(root, "content", filepath.FromSlash(name))
+		data, err := os.ReadFile(p)
+		if err != nil || !strings.Contains(string(data), old) {
+			t.Fatalf("%s lacks %q", name, old)
+		}
+		if err := os.WriteFile(p, []byte(strings.Replace(string(data), old, new, 1)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	edit("pillars/1-soudan.yaml", "title: 相談支援の充実", "title: 相談の充実")
+	edit("chapters/01-intro.md", "title: はじめに", "title: さいしょに")
+	s, err := load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Pillars[0].Title != "相談の充実" || s.Chapters[0].Front.Title != "さいしょに" {
+		t.Errorf("after edits: pillar %q, chapter %q", s.Pillars[0].Title, s.Chapters[0].Front.Title)
+	}
+	edit("pillars/1-soudan.yaml", "title: 相談の充実", "title: [相談の充実")
+	for i := 0; i < 2; i++ {
+		if _, err := load(); err == nil || !strings.Contains(err.Error(), "content/pillars/1-soudan.yaml:") {
+			t.Fatalf("load %d of a broken pillar: %v", i+1, err)
+		}
+	}
+	edit("pillars/1-soudan.yaml", "title: [相談の充実", "title: 相談支援の充実")
+	if s, err = load(); err != nil || s.Pillars[0].Title != "相談支援の充実" {
+		t.Fatalf("after the fix: %v", err)
+	}
 }
