@@ -36,8 +36,10 @@ type Folder struct {
 	min   *minify.M
 
 	// inPlace: the folder holds only the files that changed, which Commit
-	// moves into the destination one by one (see Update).
-	inPlace bool
+	// moves into the destination one by one (see Update), where the files
+	// previous are.
+	inPlace  bool
+	previous []string
 
 	mu    sync.Mutex
 	paths []string // every file written, in no particular order
@@ -75,19 +77,20 @@ func New(dest string, doMinify bool) (*Folder, error) {
 
 // Update makes a folder for a build that changes the output in dest in
 // place, as a preview server does on every save: files equal to the
-// destination's are left where they are (Link, LinkSized and equal
+// destination's are left where they are (Link, LinkSized, Keep and equal
 // writes only record them), changed files are written into a temporary
 // folder, and Commit moves each into dest by a rename, so that a reader
-// of dest finds every file whole, old or new, and removes the files the
-// build did not record. Commit's work grows with the files that changed,
-// not with the site. Discard leaves dest as it was. A build that needs
-// the whole output in one folder (bundles, PDFs) uses New.
-func Update(dest string, doMinify bool) (*Folder, error) {
+// of dest finds every file whole, old or new, and removes the files of
+// previous (the files dest holds: those the build that made it recorded)
+// that this build did not record. Commit's work grows with the files that
+// changed, not with the site. Discard leaves dest as it was. A build that
+// needs the whole output in one folder (bundles, PDFs) uses New.
+func Update(dest string, doMinify bool, previous []string) (*Folder, error) {
 	o, err := New(dest, doMinify)
 	if err != nil {
 		return nil, err
 	}
-	o.inPlace = true
+	o.inPlace, o.previous = true, previous
 	return o, nil
 }
 

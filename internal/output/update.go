@@ -1,11 +1,14 @@
 package output
 
 import (
+	"errors"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"slices"
+	"strings"
 )
 
 // update moves the files of an in-place folder into the destination, each
@@ -37,42 +40,32 @@ func (o *Folder) update() error {
 	return o.removeUnrecorded()
 }
 
-// removeUnrecorded removes the files of the destination that the build
-// did not record, then the folders left empty. The temporary folder,
-// when it is inside the destination, and lost+found stay.
+// removeUnrecorded removes the previous files that the build did not
+// record, then the folders that leaves empty.
 func (o *Folder) removeUnrecorded() error {
 	keep := map[string]bool{}
 	for _, p := range o.Files() {
 		keep[p] = true
 	}
-	var dirs []string
-	err := filepath.WalkDir(o.prev, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	dirs := map[string]bool{}
+	for _, p := range o.previous {
+		if keep[path.Clean(p)] {
+			continue
+		}
+		full := filepath.Join(o.prev, filepath.FromSlash(p))
+		if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
-		if p == o.dir || p == filepath.Join(o.prev, "lost+found") {
-			return filepath.SkipDir
+		for d := path.Dir(path.Clean(p)); d != "."; d = path.Dir(d) {
+			dirs[d] = true
 		}
-		rel, err := filepath.Rel(o.prev, p)
-		if err != nil || rel == "." {
-			return err
-		}
-		if d.IsDir() {
-			dirs = append(dirs, p)
-			return nil
-		}
-		if keep[path.Clean(filepath.ToSlash(rel))] {
-			return nil
-		}
-		return os.Remove(p)
-	})
-	if err != nil {
-		return err
 	}
-	slices.Reverse(dirs) // inner folders first
-	for _, d := range dirs {
-		if entries, err := os.ReadDir(d); err == nil && len(entries) == 0 {
-			if err := os.Remove(d); err != nil {
+	inner := slices.Collect(maps.Keys(dirs))
+	slices.SortFunc(inner, func(a, b string) int { return strings.Count(b, "/") - strings.Count(a, "/") }) // inner folders first
+	for _, d := range inner {
+		full := filepath.Join(o.prev, filepath.FromSlash(d))
+		if entries, err := os.ReadDir(full); err == nil && len(entries) == 0 {
+			if err := os.Remove(full); err != nil {
 				return err
 			}
 		}

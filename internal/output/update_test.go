@@ -44,7 +44,7 @@ func TestUpdateInPlace(t *testing.T) {
 	kept, _ := os.Stat(filepath.Join(dest, "a", "c.html"))
 	same, _ := os.Stat(filepath.Join(dest, "index.html"))
 
-	f, err = Update(dest, false)
+	f, err = Update(dest, false, f.Files())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -103,7 +103,7 @@ func TestUpdateDiscardLeavesDestination(t *testing.T) {
 	if err := f.Commit(); err != nil {
 		t.Fatal(err)
 	}
-	f, err := Update(dest, false)
+	f, err := Update(dest, false, f.Files())
 	if err != nil {
 		t.Fatal(err)
 	}

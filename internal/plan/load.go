@@ -7,13 +7,13 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"reflect"
 	"sort"
 	"strings"
 	"sync"
 
 	"github.com/plansite/plansite/internal/diag"
 	"github.com/plansite/plansite/internal/safefs"
-	"gopkg.in/yaml.v3"
 )
 
 // ContentDir is the folder, inside a site's root, that holds its content.
@@ -212,12 +212,18 @@ func (l *loader) front(name string, src []byte, sum [32]byte, f *Front) int {
 }
 
 // A fileMemo remembers what the loader derived from a file, by the file's
-// name and the SHA-256 of its bytes: a preview server loads the plan on
-// every save while most files stay as they were. It is bounded (maxMemo)
-// and safe for concurrent use.
+// name, as long as the file's bytes have the same SHA-256: a preview
+// server loads the plan on every save while most files stay as they were.
+// It keeps one result per file name (an edited file replaces its old
+// result), at most maxMemo names, and is safe for concurrent use.
 type fileMemo[T any] struct {
 	mu sync.Mutex
-	m  map[string]T
+	m  map[string]memoEntry[T]
+}
+
+type memoEntry[T any] struct {
+	sum [32]byte
+	v   T
 }
 
 // maxMemo bounds each fileMemo.
@@ -226,21 +232,20 @@ const maxMemo = 100000
 // get returns the result remembered for the file, or remembers and
 // returns make's.
 func (c *fileMemo[T]) get(name string, sum [32]byte, make func() T) T {
-	key := name + "\x00" + string(sum[:])
 	c.mu.Lock()
-	r, ok := c.m[key]
+	e, ok := c.m[name]
 	c.mu.Unlock()
-	if ok {
-		return r
+	if ok && e.sum == sum {
+		return e.v
 	}
-	r = make()
+	v := make()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.m == nil || len(c.m) >= maxMemo {
-		c.m = map[string]T{}
+		c.m = map[string]memoEntry[T]{}
 	}
-	c.m[key] = r
-	return r
+	c.m[name] = memoEntry[T]{sum, v}
+	return v
 }
 
 // The results the loader remembers: the text check, the chapters' front
@@ -251,25 +256,17 @@ var (
 	trees   fileMemo[parsedYAML]
 )
 
-type parsedYAML struct {
-	root *yaml.Node
-	err  error
-}
-
 // decode is decodeStrict for the file name, whose bytes src have the
-// SHA-256 sum. For a file system that remembers files between loads (a
-// preview session, see Remembers), the parsed YAML tree is remembered
-// too, since parsing is most of the cost of a pillar file; a one-shot
-// build keeps none.
-func (l *loader) decode(name string, src []byte, sum [32]byte, v any) error {
+// SHA-256 sum, into a pillar. For a file system that remembers files
+// between loads (a preview session, see Remembers), the parsed YAML tree
+// and its unknown keys are remembered too, since they are most of the
+// cost of a pillar file; a one-shot build keeps none.
+func (l *loader) decode(name string, src []byte, sum [32]byte, p *Pillar) error {
 	if r, ok := l.fsys.(Remembers); !ok || !r.Remembers() {
-		return decodeStrict(name, src, v)
+		return decodeStrict(name, src, p)
 	}
-	t := trees.get(name, sum, func() parsedYAML {
-		root, err := parseYAML(name, src)
-		return parsedYAML{root, err}
-	})
-	return decodeTree(name, src, t.root, t.err, v)
+	t := trees.get(name, sum, func() parsedYAML { return parseFor(name, src, reflect.TypeOf(p)) })
+	return decodeParsed(name, src, t, p)
 }
 
 // Remembers is a file system that can say whether it keeps the files it

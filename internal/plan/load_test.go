@@ -1,6 +1,7 @@
 package plan
 
 import (
+	"crypto/sha256"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -226,5 +227,28 @@ func TestLoadAgainAfterEdits(t *testing.T) {
 	edit("pillars/1-soudan.yaml", "title: [相談の充実", "title: 相談支援の充実")
 	if s, err = load(); err != nil || s.Pillars[0].Title != "相談支援の充実" {
 		t.Fatalf("after the fix: %v", err)
+	}
+}
+
+// A fileMemo gives back a result only for the same name and bytes, and
+// keeps one result per name: an edited file's old result is dropped.
+func TestFileMemo(t *testing.T) {
+	var m fileMemo[string]
+	calls := 0
+	get := func(name, text string) string {
+		return m.get(name, sha256.Sum256([]byte(text)), func() string { calls++; return text })
+	}
+	get("a.md", "one")
+	if got := get("a.md", "one"); got != "one" || calls != 1 {
+		t.Errorf("same bytes: %q after %d calls, want one call", got, calls)
+	}
+	if got := get("a.md", "two"); got != "two" || calls != 2 {
+		t.Errorf("edited: %q after %d calls", got, calls)
+	}
+	if got := get("b.md", "two"); got != "two" || calls != 3 {
+		t.Errorf("another file with the same bytes: %q after %d calls", got, calls)
+	}
+	if len(m.m) != 2 {
+		t.Errorf("%d results kept for 2 files", len(m.m))
 	}
 }

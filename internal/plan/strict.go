@@ -7,6 +7,7 @@ import (
 	"io"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,21 +22,37 @@ import (
 // silently; syntax and type errors also carry lines. All problems are
 // returned together as a diag.List.
 func decodeStrict(file string, src []byte, v any) error {
-	root, err := parseYAML(file, src)
-	return decodeTree(file, src, root, err, v)
+	return decodeParsed(file, src, parseFor(file, src, reflect.TypeOf(v)), v)
 }
 
-// decodeTree is decodeStrict from the tree parseYAML made of src, or
-// its error. The tree is only read.
-func decodeTree(file string, src []byte, root *yaml.Node, err error, v any) error {
-	if err != nil {
-		return err
+// parsedYAML is a file parsed for decoding into values of one type: its
+// tree or syntax error, and its keys that the type does not declare. It
+// is only read, so it can be decoded again (see loader.decode).
+type parsedYAML struct {
+	root    *yaml.Node
+	err     error
+	unknown diag.List
+}
+
+// parseFor parses src for decoding into values of type t.
+func parseFor(file string, src []byte, t reflect.Type) parsedYAML {
+	root, err := parseYAML(file, src)
+	p := parsedYAML{root: root, err: err}
+	if err == nil {
+		checkKnown(file, root.Content[0], t, &p.unknown)
 	}
-	var errs diag.List
-	checkKnown(file, root.Content[0], reflect.TypeOf(v), &errs)
+	return p
+}
+
+// decodeParsed is decodeStrict from src parsed for v's type.
+func decodeParsed(file string, src []byte, p parsedYAML, v any) error {
+	if p.err != nil {
+		return p.err
+	}
+	errs := slices.Clone(p.unknown)
 	// Decode even after unknown keys, so that validation can report the
 	// file's other problems in the same run.
-	if err := root.Content[0].Decode(v); err != nil {
+	if err := p.root.Content[0].Decode(v); err != nil {
 		errs.Add(yamlError(file, src, err, false))
 		return &partialError{errs.Err()}
 	}

@@ -141,10 +141,10 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 	st := Stats{Pages: len(b.pageList), Carried: int(b.carried.Load()), Files: len(out.Files()), Warnings: warnings + b.mdWarnings}
 	if err := out.Commit(); err != nil {
 		out.Discard()
-		opts.Session.remember(nil, "") // the destination may be neither build's now
+		opts.Session.remember(nil, "", nil) // the destination may be neither build's now
 		return Stats{}, err
 	}
-	opts.Session.remember(next, opts.Dest)
+	opts.Session.remember(next, opts.Dest, out.Files())
 	return st, nil
 }
 
@@ -156,7 +156,7 @@ func BuildSite(s *plan.Site, opts Options) (Stats, error) {
 func (b *builder) openOutput() (*output.Folder, error) {
 	if s := b.opts.Session; s != nil && s.last != nil && s.dest == b.opts.Dest && b.opts.NoBundles {
 		b.inPlace = true
-		return output.Update(b.opts.Dest, b.opts.Minify)
+		return output.Update(b.opts.Dest, b.opts.Minify, s.written)
 	}
 	return output.New(b.opts.Dest, b.opts.Minify)
 }

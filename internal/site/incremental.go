@@ -71,7 +71,11 @@ type pageRecord struct {
 
 // Session is what a long-running process (the preview server) keeps
 // between builds so that each rebuild does only what an edit needs: the
-// reading cache and the last build's manifest. The zero Session is ready.
+// reading cache, the last build's manifest and the content files read. A
+// build in a session without the bundles updates the output of the
+// session's last build in place, trusting it to hold what that build
+// wrote: nothing else may write that folder between the session's
+// builds. The zero Session is ready.
 type Session struct {
 	last *manifest
 	dest string
@@ -80,6 +84,7 @@ type Session struct {
 	readingsKey string       // the dictionary the cache was made with
 	files       *safefs.Memo // the content files read, to load the plan again fast
 	root        string       // the site folder of the files
+	written     []string     // the files of the output dest, which the last build made
 }
 
 // sources is the content of the site folder root, read through the
@@ -252,11 +257,12 @@ func readDocs(r io.Reader) (map[string][]search.Record, error) {
 	}
 }
 
-// remember keeps the manifest of the build just committed into dest for
-// the session's next build (none after a failed commit).
-func (s *Session) remember(m *manifest, dest string) {
+// remember keeps the manifest of the build just committed into dest,
+// and the files it wrote there, for the session's next build (none after
+// a failed commit).
+func (s *Session) remember(m *manifest, dest string, written []string) {
 	if s != nil {
-		s.last, s.dest = m, dest
+		s.last, s.dest, s.written = m, dest, written
 	}
 }
 
