@@ -21,7 +21,7 @@ const searchJS = "../../themes/default/static/search.js"
 const harness = `
 const fs = require('fs'), vm = require('vm'), path = require('path');
 const [jsFile, indexDir, inputFile] = process.argv.slice(2);
-const ctx = {}; ctx.window = ctx; vm.createContext(ctx);
+const ctx = {atob, Response, DecompressionStream}; ctx.window = ctx; vm.createContext(ctx);
 vm.runInContext(fs.readFileSync(jsFile, 'utf8'), ctx);
 vm.runInContext(fs.readFileSync(path.join(indexDir, 'entry.js'), 'utf8'), ctx);
 const api = ctx.plansiteSearch, req = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
@@ -31,15 +31,18 @@ api.addScript = (src, onerror) => {
   try { vm.runInContext(fs.readFileSync(path.join(indexDir, src), 'utf8'), ctx); } catch (e) { onerror(e); }
 };
 const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), results: {}, loads: {}};
-for (const q of req.queries || []) {
-  loads.length = 0;
-  api.query(ctx.PLANSITE_SEARCH, '', q, req.limit || 100, (err, results, complete) => {
-    if (err) { throw err; }
-    out.results[q] = results.map(r => [r.doc.url].concat(r.spans.map(s => r.doc.text.slice(s[0], s[1]))));
-    out.loads[q] = loads.slice();
-  });
-}
-process.stdout.write(JSON.stringify(out));
+(async () => {
+  for (const q of req.queries || []) {
+    loads.length = 0;
+    await new Promise((resolve, reject) => api.query(ctx.PLANSITE_SEARCH, '', q, req.limit || 100, (err, results, complete) => {
+      if (err) { reject(err); return; }
+      out.results[q] = results.map(r => [r.doc.url].concat(r.spans.map(s => r.doc.text.slice(s[0], s[1]))));
+      out.loads[q] = loads.slice();
+      resolve();
+    }));
+  }
+  process.stdout.write(JSON.stringify(out));
+})().catch(e => { console.error(e); process.exit(1); });
 `
 
 type jsOut struct {
@@ -56,7 +59,7 @@ func runJS(t *testing.T, docs []Doc, normalize, queries []string) jsOut {
 	}
 	dir := t.TempDir()
 	in, _ := json.Marshal(map[string]any{"normalize": normalize, "queries": queries})
-	entry, shards := Sharded(Records(docs), "")
+	entry, shards := sharded(t, docs, "")
 	files := map[string][]byte{"h.js": []byte(harness), "entry.js": entry, "in.json": in}
 	for _, f := range shards {
 		files[f.Name] = f.Data
@@ -188,7 +191,7 @@ func TestJSShardedRecall(t *testing.T) {
 	}
 	queries := []string{"そうだんしえん", "生涯", "障害 ふくし", "援", "ひとりの", "ビス進", "ちいきをけいかく", "ない言葉"}
 	out := runJS(t, docs, nil, queries)
-	_, files := Sharded(Records(docs), "")
+	_, files := sharded(t, docs, "")
 	for _, q := range queries {
 		want := map[string]bool{}
 		for _, d := range docs {

@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/base64"
 	"flag"
 	"math/rand/v2"
 	"os"
@@ -81,20 +82,58 @@ func sampleDocs() []Doc {
 	}
 }
 
+// file is one file of a sharded index.
+type file struct {
+	Name string
+	Data []byte
+}
+
+// sharded is the index of docs: its entry script and its files as
+// written.
+func sharded(t testing.TB, docs []Doc, dir string) ([]byte, []file) {
+	var files []file
+	entry, err := WriteSharded(Records(docs), dir, 2, func(name string, data []byte) error {
+		files = append(files, file{name, data})
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return entry, files
+}
+
+// unpack returns the JSON a file hands to search.js, decompressed.
+func unpack(t testing.TB, data []byte) string {
+	s := string(data)
+	i := strings.Index(s, ",\"")
+	if !strings.HasPrefix(s, "window.PLANSITE_SEARCH_LOAD(\"") || i < 0 || !strings.HasSuffix(s, "\");\n") {
+		t.Fatalf("unexpected frame: %q", s)
+	}
+	z, err := base64.StdEncoding.DecodeString(s[i+2 : len(s)-4])
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := inflate(z)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(out)
+}
+
 // indexAll is the whole sharded index of docs as one text: the entry
-// script, then each file after a "== name" line.
-func indexAll(docs []Doc) []byte {
-	entry, files := Sharded(Records(docs), "s/")
+// script, then each file's JSON after a "== name" line.
+func indexAll(t testing.TB, docs []Doc) []byte {
+	entry, files := sharded(t, docs, "s/")
 	out := append([]byte(nil), entry...)
 	for _, f := range files {
 		out = append(out, "== "+f.Name+"\n"...)
-		out = append(out, f.Data...)
+		out = append(out, unpack(t, f.Data)+"\n"...)
 	}
 	return out
 }
 
 func TestIndexGolden(t *testing.T) {
-	got := indexAll(sampleDocs())
+	got := indexAll(t, sampleDocs())
 	path := filepath.Join("testdata", "index.golden.js")
 	if *update {
 		if err := os.WriteFile(path, got, 0o644); err != nil {
@@ -112,19 +151,19 @@ func TestIndexGolden(t *testing.T) {
 
 func TestIndexDeterministic(t *testing.T) {
 	docs := sampleDocs()
-	want := indexAll(docs)
+	want := indexAll(t, docs)
 	rng := rand.New(rand.NewPCG(3, 4))
 	for i := 0; i < 20; i++ {
 		shuffled := append([]Doc(nil), docs...)
 		rng.Shuffle(len(shuffled), func(a, b int) { shuffled[a], shuffled[b] = shuffled[b], shuffled[a] })
-		if got := indexAll(shuffled); !bytes.Equal(got, want) {
+		if got := indexAll(t, shuffled); !bytes.Equal(got, want) {
 			t.Fatalf("Index depends on the order of docs:\n%s\nvs\n%s", got, want)
 		}
 	}
 }
 
 func TestIndexOrder(t *testing.T) {
-	out := string(indexAll(sampleDocs()))
+	out := string(indexAll(t, sampleDocs()))
 	order := []string{"chapters/01-hajimeni.html", "chapters/02-genjou.html", "contact.html", "glossary.html", "measure-2\"", "measure-10\""}
 	last := -1
 	for _, s := range order {
@@ -137,21 +176,25 @@ func TestIndexOrder(t *testing.T) {
 }
 
 func TestIndexEscaping(t *testing.T) {
-	out := string(indexAll(sampleDocs()))
+	entry, files := sharded(t, sampleDocs(), "s/")
+	out := string(entry)
+	for _, f := range files {
+		out += string(f.Data)
+	}
 	for _, bad := range []string{"</script", "</", "<!--", "<script", "\u2028", "&"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("index contains %q:\n%s", bad, out)
 		}
 	}
-	if !strings.HasPrefix(out, "/*") || !strings.Contains(out, "\nwindow.PLANSITE_SEARCH = {\"version\":2,") || !strings.Contains(out, "\nwindow.PLANSITE_SEARCH_LOAD(\"d0\",[") {
+	if !strings.HasPrefix(out, "/*") || !strings.Contains(out, "\nwindow.PLANSITE_SEARCH = {\"version\":3,") || !strings.Contains(out, "window.PLANSITE_SEARCH_LOAD(\"d0\",\"") {
 		t.Errorf("unexpected frame:\n%s", out)
 	}
 }
 
 func TestIndexEmpty(t *testing.T) {
-	want := "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH = {\"version\":2,\"dir\":\"s/\",\"grams\":1,\"count\":0,\"chunks\":[]};\n" +
-		"== g0.js\nwindow.PLANSITE_SEARCH_LOAD(\"g0\",{});\n"
-	if got := string(indexAll(nil)); got != want {
+	want := "/* plansite search index: generated, do not edit. */\nwindow.PLANSITE_SEARCH = {\"version\":3,\"dir\":\"s/\",\"grams\":1,\"count\":0,\"chunks\":[]};\n" +
+		"== g0.js\n{}\n"
+	if got := string(indexAll(t, nil)); got != want {
 		t.Errorf("indexAll(nil) = %q, want %q", got, want)
 	}
 }
@@ -173,7 +216,7 @@ func BenchmarkSharded(b *testing.B) {
 	docs := benchDocs(200)
 	b.ResetTimer()
 	for b.Loop() {
-		indexAll(docs)
+		indexAll(b, docs)
 	}
 }
 

@@ -2,95 +2,146 @@ package search
 
 import (
 	"bytes"
-	"encoding/binary"
+	"compress/flate"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
 	"fmt"
-	"iter"
+	"io"
 	"slices"
 	"strings"
+	"sync"
+
+	"github.com/plansite/plansite/internal/parallel"
 )
 
 // # Shards
 //
 // A site of thousands of pages has an index of many megabytes, too much to
-// load for one query. Sharded splits it so that a query loads only what it
-// needs, still as classic scripts (file:// allows no fetch):
+// load for one query. WriteSharded splits it so that a query loads only
+// what it needs, still as classic scripts (file:// allows no fetch):
 //
 //   - the entry script (search-index.js) describes the rest:
-//     window.PLANSITE_SEARCH = {"version":2,"dir":…,"grams":S,"chunks":[…],"count":N};
-//   - document chunks d0.js, d1.js, … hold the documents in index order
-//     (as in the single-file index, [url, title, section, ruby]), about
-//     ChunkBytes each; "chunks" lists the id of each chunk's first document;
-//   - gram shards g0.js … g(S-1).js map each pair of neighbouring
-//     characters (bigram) of a document's normalised text, reading or title
-//     to the ids of the documents that have it. The bigram's first
-//     character picks its shard, so all bigrams that start with one
-//     character are in one shard; a document's last character of each of
-//     those strings is indexed as that character followed by "\n".
+//     window.PLANSITE_SEARCH = {"version":3,"dir":…,"grams":S,"count":N,"chunks":[…]};
+//   - document chunks d0.js, d1.js, … hold the documents in index order,
+//     each a JSON array of [url, title, section, ruby], about ChunkBytes
+//     of JSON each; "chunks" lists the id of each chunk's first document;
+//   - gram shards g0.js … g(S-1).js map each character (unigram) and each
+//     pair of neighbouring characters (bigram) of a document's normalised
+//     text, reading or title to the ids of the documents that have it,
+//     about ShardBytes of JSON each. A gram's shard is the FNV-1a hash of
+//     its code points modulo S (gramHash; search.js computes the same).
 //
-// Each shard or chunk script calls window.PLANSITE_SEARCH_LOAD(name, data).
+// Each file calls window.PLANSITE_SEARCH_LOAD(name, data), where data is
+// the file's JSON compressed with raw DEFLATE (RFC 1951) and written in
+// base64: search.js decodes it with atob and DecompressionStream
+// ('deflate-raw'), which every current browser has, also from file://.
+// Compression makes the index about a third of its JSON.
+//
 // A query word occurs in a document only if every bigram of the word does
-// (a one-character word: a bigram that starts with it), so intersecting
-// the bigrams' lists gives every document that can match, and search.js
-// loads only the chunks of those candidates to check them: recall stays
-// 100%. Ids in a list are ascending and written as differences in a
-// base-64 variable-length code (see appendID).
+// (a one-character word: its unigram), so intersecting the grams' lists
+// gives every document that can match, and search.js loads only the
+// chunks of those candidates to check them: recall stays 100%. Ids in a
+// list are ascending and written as differences in a base-64
+// variable-length code (see appendID).
+//
+// # Memory
+//
+// A record keeps its line deflated (about a third of the JSON at
+// BestSpeed) and no grams: WriteSharded decodes the records chunk by
+// chunk, a batch of chunks at a time on the workers, finds their grams
+// again and appends each document's id to the grams' lists, which it
+// keeps already encoded. It holds the compressed records, the lists and
+// one batch of chunks, never the whole index, and hands each file to its
+// caller as soon as it is made.
 
-// ChunkBytes is the size the document chunks and gram shards aim at.
-const ChunkBytes = 48 << 10
+const (
+	// ChunkBytes is the size of JSON a document chunk aims at: small, so
+	// that a query whose candidates are spread over the site loads little
+	// for each.
+	ChunkBytes = 16 << 10
+	// ShardBytes is the size of JSON a gram shard aims at.
+	ShardBytes = 32 << 10
+	// batchChunks is how many chunks the workers decode at once.
+	batchChunks = 64
+)
 
-// File is one script of a sharded index, named relative to the index's
-// folder.
-type File struct {
-	Name string
-	Data []byte
+// Record is a document made ready for the index. A build makes each
+// page's records while it renders the page (in parallel) and keeps only
+// these, which are far smaller than the documents. Records sort by URL
+// (numbers by value), then by Line.
+type Record struct {
+	URL  string
+	Size int    // bytes of the JSON line
+	Line []byte // the JSON array [url, title, section, ruby], raw DEFLATE
 }
 
-// Sharded returns the scripts of the index of recs (see Records): the
-// entry script, to be written as entry (its "dir" field is dir, the folder
-// of the other files relative to the entry script, ending in "/"), and the
-// chunk and shard files to be written under dir. The output depends only
-// on the set of records.
-func Sharded(recs []Record, dir string) (entry []byte, files []File) {
-	lines := slices.Clone(recs)
-	slices.SortStableFunc(lines, func(a, b Record) int {
-		if c := naturalCompare(a.URL, b.URL); c != 0 {
+// Records makes the records of docs.
+func Records(docs []Doc) []Record {
+	out := make([]Record, 0, len(docs))
+	for _, d := range docs {
+		line := docLine(d, encodeRuby(d.segments()))
+		out = append(out, Record{URL: d.URL, Size: len(line), Line: deflate(line, flate.BestSpeed)})
+	}
+	return out
+}
+
+// WriteSharded makes the index of recs: it calls write with each chunk
+// and shard file, named relative to the index's folder dir (which ends in
+// "/" and is relative to the entry script), in a fixed order, and returns
+// the entry script. The output depends only on the set of records.
+// workers is the number of goroutines that compress.
+func WriteSharded(recs []Record, dir string, workers int, write func(name string, data []byte) error) ([]byte, error) {
+	order := make([]int, len(recs))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(a, b int) int {
+		if c := naturalCompare(recs[a].URL, recs[b].URL); c != 0 {
 			return c
 		}
-		return bytes.Compare(a.Line, b.Line)
+		return bytes.Compare(recs[a].Line, recs[b].Line)
 	})
-	var chunks []int
-	var cur [][]byte
-	size := 0
-	flush := func() {
-		if len(cur) == 0 {
-			return
+	chunks := chunkStarts(recs, order)
+	lists := map[gram]*postings{}
+	for first := 0; first < len(chunks); first += batchChunks {
+		batch := make([]chunkOut, min(batchChunks, len(chunks)-first))
+		errs := make([]error, len(batch))
+		parallel.For(len(batch), workers, func(i int) {
+			c := first + i
+			end := len(order)
+			if c+1 < len(chunks) {
+				end = chunks[c+1]
+			}
+			batch[i], errs[i] = makeChunk(recs, order[chunks[c]:end], fmt.Sprintf("d%d", c))
+		})
+		if err := errors.Join(errs...); err != nil {
+			return nil, err
 		}
-		name := fmt.Sprintf("d%d", len(chunks)-1)
-		files = append(files, File{Name: name + ".js", Data: loadScript(name, "["+string(bytes.Join(cur, []byte(",\n")))+"]")})
-		cur, size = nil, 0
+		for i, out := range batch {
+			c := first + i
+			if err := write(fmt.Sprintf("d%d.js", c), out.data); err != nil {
+				return nil, err
+			}
+			for k, gs := range out.grams {
+				for _, g := range gs {
+					p := lists[g]
+					if p == nil {
+						p = &postings{last: -1}
+						lists[g] = p
+					}
+					p.add(chunks[c] + k)
+				}
+			}
+		}
 	}
-	grams := map[gram][]int{}
-	for id, l := range lines {
-		if len(cur) == 0 {
-			chunks = append(chunks, id)
-		}
-		cur = append(cur, l.Line)
-		size += len(l.Line)
-		if size >= ChunkBytes {
-			flush()
-		}
-		for g := range l.grams() {
-			grams[g] = append(grams[g], id)
-		}
-	}
-	flush()
-	shards := gramShards(grams)
-	for i, s := range shards {
-		files = append(files, File{Name: fmt.Sprintf("g%d.js", i), Data: loadScript(fmt.Sprintf("g%d", i), s)})
+	shards, err := writeShards(lists, workers, write)
+	if err != nil {
+		return nil, err
 	}
 	var b strings.Builder
 	b.WriteString("/* plansite search index: generated, do not edit. */\n")
-	fmt.Fprintf(&b, `window.PLANSITE_SEARCH = {"version":2,"dir":%s,"grams":%d,"count":%d,"chunks":[`, appendJSONString(nil, dir), len(shards), len(lines))
+	fmt.Fprintf(&b, `window.PLANSITE_SEARCH = {"version":3,"dir":%s,"grams":%d,"count":%d,"chunks":[`, appendJSONString(nil, dir), shards, len(recs))
 	for i, c := range chunks {
 		if i > 0 {
 			b.WriteByte(',')
@@ -98,82 +149,158 @@ func Sharded(recs []Record, dir string) (entry []byte, files []File) {
 		fmt.Fprint(&b, c)
 	}
 	b.WriteString("]};\n")
-	return []byte(b.String()), files
+	return []byte(b.String()), nil
 }
 
-// Record is a document made ready for the index: its line of the index and
-// its bigrams. A build makes each page's records while it renders the page
-// (in parallel) and keeps only these, which are far smaller than the
-// documents. Records sort by URL (numbers by value), then by line.
-type Record struct {
-	URL   string
-	Line  []byte // the JSON array [url, title, section, ruby]
-	Grams []byte // distinct bigrams, ascending, as varint differences (see gram)
+// chunkStarts cuts the records, in order, into chunks of about
+// ChunkBytes and returns the position of each chunk's first record.
+func chunkStarts(recs []Record, order []int) []int {
+	var starts []int
+	size := 0
+	for pos, i := range order {
+		if pos == 0 || size >= ChunkBytes {
+			starts = append(starts, pos)
+			size = 0
+		}
+		size += recs[i].Size + 2
+	}
+	return starts
 }
 
-// grams yields the record's bigrams.
-func (r Record) grams() iter.Seq[gram] {
-	return func(yield func(gram) bool) {
-		var g uint64
-		for b := r.Grams; len(b) > 0; {
-			d, n := binary.Uvarint(b)
-			if n <= 0 {
-				return
+// chunkOut is a document chunk's file and the distinct grams of each of
+// its documents.
+type chunkOut struct {
+	data  []byte
+	grams [][]gram
+}
+
+// makeChunk decodes the records of one chunk and makes its file.
+func makeChunk(recs []Record, order []int, name string) (chunkOut, error) {
+	var out chunkOut
+	var buf bytes.Buffer
+	buf.WriteByte('[')
+	for k, i := range order {
+		line, err := inflate(recs[i].Line)
+		if err != nil {
+			return out, fmt.Errorf("search record of %s: %w", recs[i].URL, err)
+		}
+		gs, err := lineGrams(line)
+		if err != nil {
+			return out, fmt.Errorf("search record of %s: %w", recs[i].URL, err)
+		}
+		out.grams = append(out.grams, gs)
+		if k > 0 {
+			buf.WriteString(",\n")
+		}
+		buf.Write(line)
+	}
+	buf.WriteByte(']')
+	out.data = loadScript(name, buf.Bytes())
+	return out, nil
+}
+
+// postings is a gram's list of documents as it is being written.
+type postings struct {
+	last int
+	code []byte
+}
+
+func (p *postings) add(id int) {
+	p.code = appendID(p.code, id-p.last-1)
+	p.last = id
+}
+
+// writeShards groups the grams into shards of about ShardBytes by their
+// hash, writes them and returns their number.
+func writeShards(lists map[gram]*postings, workers int, write func(name string, data []byte) error) (int, error) {
+	total := 0
+	for g, p := range lists {
+		total += len(g.String()) + len(p.code) + 6
+	}
+	n := max(1, (total+ShardBytes-1)/ShardBytes)
+	keys := make([][]gram, n)
+	for g := range lists {
+		i := g.hash() % uint32(n)
+		keys[i] = append(keys[i], g)
+	}
+	for first := 0; first < n; first += batchChunks {
+		files := make([][]byte, min(batchChunks, n-first))
+		parallel.For(len(files), workers, func(i int) {
+			gs := keys[first+i]
+			slices.Sort(gs)
+			var obj []byte
+			obj = append(obj, '{')
+			for k, g := range gs {
+				if k > 0 {
+					obj = append(obj, ",\n"...)
+				}
+				obj = appendJSONString(obj, g.String())
+				obj = append(obj, ':', '"')
+				obj = append(obj, lists[g].code...) // idDigits need no escaping
+				obj = append(obj, '"')
 			}
-			g, b = g+d, b[n:]
-			if !yield(gram(g)) {
-				return
+			obj = append(obj, '}')
+			files[i] = loadScript(fmt.Sprintf("g%d", first+i), obj)
+		})
+		for i, data := range files {
+			if err := write(fmt.Sprintf("g%d.js", first+i), data); err != nil {
+				return 0, err
 			}
 		}
 	}
+	return n, nil
 }
 
-// Records makes the records of docs.
-func Records(docs []Doc) []Record {
-	out := make([]Record, 0, len(docs))
-	for _, d := range docs {
-		segs := d.segments()
-		ruby := encodeRuby(segs)
-		out = append(out, Record{URL: d.URL, Line: docLine(d, ruby), Grams: docGrams(d, segs)})
-	}
-	return out
-}
-
-// gram is a bigram: its first character in the high 32 bits, its second
-// ("\n" after a string's last character) in the low. Ordering grams by
-// value orders them as their UTF-8 strings.
+// gram is a unigram or a bigram: its first character in the high 32 bits,
+// its second in the low (0 for a unigram: normalised text has no NUL).
+// Ordering grams by value orders them as their UTF-8 strings.
 type gram uint64
 
 func newGram(a, b rune) gram { return gram(uint64(a)<<32 | uint64(uint32(b))) }
 
-func (g gram) first() rune { return rune(g >> 32) }
+func (g gram) runes() []rune {
+	if uint32(g) == 0 {
+		return []rune{rune(g >> 32)}
+	}
+	return []rune{rune(g >> 32), rune(uint32(g))}
+}
 
-func (g gram) String() string { return string(g.first()) + string(rune(uint32(g))) }
+func (g gram) String() string { return string(g.runes()) }
 
-// docGrams returns the distinct bigrams of a document's normalised text,
-// reading and title, as search.js folds them, ascending.
-func docGrams(d Doc, segs []seg) []byte {
+// hash is the 32-bit FNV-1a hash of the gram's code points, each taken
+// as one 32-bit value (search.js: gramHash).
+func (g gram) hash() uint32 {
+	h := uint32(2166136261)
+	for _, r := range g.runes() {
+		h = (h ^ uint32(r)) * 16777619
+	}
+	return h
+}
+
+// lineGrams returns the distinct grams of a document line as search.js
+// folds them, ascending.
+func lineGrams(line []byte) ([]gram, error) {
+	var f [4]string
+	if err := json.Unmarshal(line, &f); err != nil {
+		return nil, err
+	}
+	segs := decodeRuby(f[3])
 	var text, reading strings.Builder
 	for _, s := range segs {
-		text.WriteString(string(s.base))
+		folded := foldRunes(s.base)
+		text.WriteString(folded)
 		if s.reading != "" {
 			reading.WriteString(s.reading)
 		} else {
-			reading.WriteString(foldRunes(s.base))
+			reading.WriteString(folded)
 		}
 	}
-	var out []uint64
-	for _, s := range []string{foldRunes([]rune(text.String())), reading.String(), Normalize(d.Title)} {
+	var out []gram
+	for _, s := range []string{text.String(), reading.String(), Normalize(f[1])} {
 		out = appendGrams(out, s)
 	}
 	slices.Sort(out)
-	var enc []byte
-	var prev uint64
-	for _, g := range slices.Compact(out) {
-		enc = binary.AppendUvarint(enc, g-prev)
-		prev = g
-	}
-	return bytes.Clone(enc) // kept until the index is written: no spare room
+	return slices.Clip(slices.Compact(out)), nil
 }
 
 func foldRunes(rs []rune) string {
@@ -184,48 +311,15 @@ func foldRunes(rs []rune) string {
 	return b.String()
 }
 
-// appendGrams appends the bigrams of s, and its last character followed
-// by "\n".
-func appendGrams(out []uint64, s string) []uint64 {
+// appendGrams appends the unigrams and bigrams of s.
+func appendGrams(out []gram, s string) []gram {
 	var prev rune = -1
 	for _, r := range s {
+		out = append(out, newGram(r, 0))
 		if prev >= 0 {
-			out = append(out, uint64(newGram(prev, r)))
+			out = append(out, newGram(prev, r))
 		}
 		prev = r
-	}
-	if prev >= 0 {
-		out = append(out, uint64(newGram(prev, '\n')))
-	}
-	return out
-}
-
-// gramShards groups the bigrams by their first character into shards of
-// about ChunkBytes and returns each shard's JSON object.
-func gramShards(grams map[gram][]int) []string {
-	total := 0
-	lists := make(map[gram]string, len(grams))
-	keys := make([]gram, 0, len(grams))
-	for g, ids := range grams {
-		lists[g] = encodeIDs(ids)
-		total += len(g.String()) + len(lists[g]) + 6
-		keys = append(keys, g)
-	}
-	n := max(1, (total+ChunkBytes-1)/ChunkBytes)
-	slices.Sort(keys)
-	parts := make([][]byte, n)
-	for _, g := range keys {
-		i := int(g.first()) % n // search.js picks the shard the same way
-		if len(parts[i]) > 0 {
-			parts[i] = append(parts[i], ",\n"...)
-		}
-		parts[i] = appendJSONString(parts[i], g.String())
-		parts[i] = append(parts[i], ':')
-		parts[i] = appendJSONString(parts[i], lists[g])
-	}
-	out := make([]string, n)
-	for i, p := range parts {
-		out[i] = "{" + string(p) + "}"
 	}
 	return out
 }
@@ -233,18 +327,6 @@ func gramShards(grams map[gram][]int) []string {
 // idDigits is the alphabet of the id code: the first 32 characters end a
 // number, the last 32 carry 5 more bits.
 const idDigits = "0123456789abcdefghijklmnopqrstuvABCDEFGHIJKLMNOPQRSTUVWXYZ_-$*+!"
-
-// encodeIDs writes ascending ids as differences (the first from -1),
-// each in appendID's code.
-func encodeIDs(ids []int) string {
-	var b []byte
-	prev := -1
-	for _, id := range ids {
-		b = appendID(b, id-prev-1)
-		prev = id
-	}
-	return string(b)
-}
 
 // appendID writes v ≥ 0 five bits at a time, most significant first: each
 // character but the last is a continuation digit (idDigits[32:]).
@@ -259,9 +341,15 @@ func appendID(b []byte, v int) []byte {
 	return append(b, tmp[i:]...)
 }
 
-// loadScript wraps data in the call that hands it to search.js.
-func loadScript(name, data string) []byte {
-	return []byte("window.PLANSITE_SEARCH_LOAD(" + string(appendJSONString(nil, name)) + "," + data + ");\n")
+// loadScript hands JSON data to search.js, compressed and in base64.
+func loadScript(name string, data []byte) []byte {
+	z := deflate(data, flate.BestCompression)
+	out := make([]byte, 0, len(name)+base64.StdEncoding.EncodedLen(len(z))+40)
+	out = append(out, "window.PLANSITE_SEARCH_LOAD("...)
+	out = appendJSONString(out, name)
+	out = append(out, ",\""...)
+	out = base64.StdEncoding.AppendEncode(out, z)
+	return append(out, "\");\n"...)
 }
 
 // docLine is a document as a JSON array [url, title, section, ruby].
@@ -274,4 +362,28 @@ func docLine(d Doc, ruby string) []byte {
 		line = appendJSONString(line, s)
 	}
 	return append(line, ']')
+}
+
+var writers [flate.BestCompression + 1]sync.Pool
+
+// deflate compresses data with raw DEFLATE at level.
+func deflate(data []byte, level int) []byte {
+	var buf bytes.Buffer
+	w, _ := writers[level].Get().(*flate.Writer)
+	if w == nil {
+		w, _ = flate.NewWriter(&buf, level) // the level is valid
+	} else {
+		w.Reset(&buf)
+	}
+	w.Write(data) // a bytes.Buffer does not fail
+	w.Close()
+	writers[level].Put(w)
+	return bytes.Clone(buf.Bytes())
+}
+
+// inflate undoes deflate.
+func inflate(z []byte) ([]byte, error) {
+	r := flate.NewReader(bytes.NewReader(z))
+	defer r.Close()
+	return io.ReadAll(r)
 }

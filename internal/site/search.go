@@ -26,19 +26,18 @@ func (b *builder) writeSearch(out *output.Folder, pages []*render.Page, docs [][
 	}
 	var written []string
 	for _, ix := range searchIndexes {
-		entry, files := search.Sharded(byVariant[ix.variant], ix.dir)
 		// The index is compact already: minifying it would only cost time.
-		if err := out.WriteRaw(render.AssetsDir+ix.entry, entry); err != nil {
+		entry, err := search.WriteSharded(byVariant[ix.variant], ix.dir, b.opts.Workers, func(name string, data []byte) error {
+			written = append(written, render.AssetsDir+ix.dir+name)
+			return out.WriteRaw(render.AssetsDir+ix.dir+name, data)
+		})
+		if err == nil {
+			err = out.WriteRaw(render.AssetsDir+ix.entry, entry)
+		}
+		if err != nil {
 			return nil, err
 		}
 		written = append(written, render.AssetsDir+ix.entry)
-		for _, f := range files {
-			p := render.AssetsDir + ix.dir + f.Name
-			if err := out.WriteRaw(p, f.Data); err != nil {
-				return nil, err
-			}
-			written = append(written, p)
-		}
 	}
 	return written, nil
 }

@@ -28,6 +28,7 @@
   var MAX_RESULTS = 100;
   var SNIPPET_BEFORE = 30;
   var SNIPPET_LENGTH = 120;
+  var MIN_BATCH = 20; // candidates whose chunks a query loads at once, at least
   var MAX_MARK = 40; // a reading match wider than this is not highlighted
   var EASY = typeof document !== 'undefined' && document.documentElement.getAttribute('data-variant') === 'easy';
 
@@ -165,12 +166,15 @@
   // The index is sharded (internal/search, shard.go): the entry script
   // sets window.PLANSITE_SEARCH = {dir, grams, chunks, count}; gram shards
   // g<i>.js and document chunks d<i>.js, loaded as plain scripts only when
-  // a query needs them, call window.PLANSITE_SEARCH_LOAD(name, data).
-  var loaded = {};
+  // a query needs them, call window.PLANSITE_SEARCH_LOAD(name, data), data
+  // being JSON compressed with raw DEFLATE, in base64.
+  var packed = {};   // name → base64, as the script handed it
+  var unpacking = {}; // name → promise of its data
+  var loaded = {};   // name → data, once unpacked
   var waiting = {};
 
   window.PLANSITE_SEARCH_LOAD = function (name, data) {
-    loaded[name] = data;
+    packed[name] = data;
     var w = waiting[name] || [];
     delete waiting[name];
     for (var i = 0; i < w.length; i++) { w[i](null); }
@@ -184,16 +188,34 @@
     document.head.appendChild(s);
   }
 
-  // need loads the named files (once each) and then calls done(err).
+  // unpack decodes a loaded file: base64, then raw DEFLATE, then JSON.
+  function unpack(name) {
+    if (!unpacking[name]) {
+      unpacking[name] = new Promise(function (resolve) {
+        var bin = atob(packed[name]), bytes = new Uint8Array(bin.length);
+        for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+        resolve(new Response(new Response(bytes).body.pipeThrough(new DecompressionStream('deflate-raw'))).text());
+      }).then(function (text) {
+        loaded[name] = JSON.parse(text);
+        delete packed[name];
+      });
+    }
+    return unpacking[name];
+  }
+
+  // need loads the named files (once each), unpacks them and then calls
+  // done(err).
   function need(base, names, done) {
     var left = 1, failed = null; // 1 until every file is asked for
     function one(err) {
       if (err && !failed) { failed = err; }
-      if (--left === 0) { done(failed); }
+      if (--left > 0) { return; }
+      if (failed) { done(failed); return; }
+      Promise.all(names.map(unpack)).then(function () { done(null); }, function (e) { done(e || new Error('bad index file')); });
     }
     for (var i = 0; i < names.length; i++) {
       var n = names[i];
-      if (loaded[n] !== undefined) { continue; }
+      if (packed[n] !== undefined || unpacking[n]) { continue; }
       left++;
       if (waiting[n]) { waiting[n].push(one); continue; }
       waiting[n] = [one];
@@ -228,14 +250,25 @@
   function chars(s) { return Array.from ? Array.from(s) : s.split(''); }
 
   // termGrams lists the grams a document must have to contain t: its
-  // bigrams, or, for one character, every gram that starts with it.
+  // bigrams, or, for one character, that character.
   function termGrams(t) {
     var cs = chars(t), out = [];
     for (var i = 0; i + 1 < cs.length; i++) { out.push(cs[i] + cs[i + 1]); }
-    return { one: cs.length === 1 ? cs[0] : null, grams: out };
+    return cs.length === 1 ? cs : out;
   }
 
-  function shardOf(c, n) { return c.codePointAt(0) % n; }
+  // gramHash is FNV-1a over the gram's code points (Go: gram.hash).
+  function gramHash(g) {
+    var h = 0x811C9DC5;
+    for (var i = 0; i < g.length; i++) {
+      var c = g.codePointAt(i);
+      if (c > 0xFFFF) { i++; }
+      h = Math.imul(h ^ c, 16777619) >>> 0;
+    }
+    return h;
+  }
+
+  function shardOf(g, n) { return 'g' + (gramHash(g) % n); }
 
   function intersect(a, b) {
     var out = [], i = 0, j = 0;
@@ -245,60 +278,29 @@
     return out;
   }
 
-  function union(lists) {
-    var seen = {}, out = [];
-    for (var i = 0; i < lists.length; i++) {
-      for (var j = 0; j < lists[i].length; j++) {
-        if (!seen[lists[i][j]]) { seen[lists[i][j]] = true; out.push(lists[i][j]); }
-      }
-    }
-    return out.sort(function (x, y) { return x - y; });
-  }
-
   // candidates calls done(err, ids): every document that has all grams of
   // every term, ascending.
   function candidates(index, base, ts, done) {
-    var n = index.grams, shards = [], parts = [];
+    var n = index.grams, shards = [], grams = [];
     for (var i = 0; i < ts.length; i++) {
       var tg = termGrams(ts[i]);
-      parts.push(tg);
-      var firsts = tg.one ? [tg.one] : tg.grams.map(function (g) { return chars(g)[0]; });
-      for (var k = 0; k < firsts.length; k++) {
-        var name = 'g' + shardOf(firsts[k], n);
+      for (var k = 0; k < tg.length; k++) {
+        if (grams.indexOf(tg[k]) >= 0) { continue; }
+        grams.push(tg[k]);
+        var name = shardOf(tg[k], n);
         if (shards.indexOf(name) < 0) { shards.push(name); }
       }
     }
     need(base, shards, function (err) {
       if (err) { done(err); return; }
-      var result = null;
-      for (var i = 0; i < parts.length; i++) {
-        var list = parts[i].one ? startingWith(parts[i].one, n) : allOf(parts[i].grams, n);
-        result = result === null ? list : intersect(result, list);
+      var out = null;
+      for (var i = 0; i < grams.length && (out === null || out.length); i++) {
+        var code = loaded[shardOf(grams[i], n)][grams[i]];
+        var l = code === undefined ? [] : ids(code);
+        out = out === null ? l : intersect(out, l);
       }
-      done(null, result || []);
+      done(null, out || []);
     });
-  }
-
-  function postings(g, n) {
-    var code = loaded['g' + shardOf(chars(g)[0], n)][g];
-    return code === undefined ? [] : ids(code);
-  }
-
-  function allOf(grams, n) {
-    var out = null;
-    for (var i = 0; i < grams.length && (out === null || out.length); i++) {
-      var l = postings(grams[i], n);
-      out = out === null ? l : intersect(out, l);
-    }
-    return out || [];
-  }
-
-  function startingWith(c, n) {
-    var shard = loaded['g' + shardOf(c, n)], lists = [];
-    for (var g in shard) {
-      if (Object.prototype.hasOwnProperty.call(shard, g) && chars(g)[0] === c) { lists.push(ids(shard[g])); }
-    }
-    return union(lists);
   }
 
   // chunkOf is the document chunk that holds id.
@@ -312,24 +314,29 @@
   }
 
   // query searches the sharded index and calls done(err, results,
-  // complete). It checks the candidates chunk by chunk, in index order,
-  // and stops once it has more than limit results: complete says whether
-  // every candidate was checked.
+  // complete). It checks the candidates in index order, loading the
+  // chunks of as many at once as could still be shown (at least
+  // MIN_BATCH), and stops once it has more than limit results: complete
+  // says whether every candidate was checked.
   function query(index, base, q, limit, done) {
     var ts = terms(q);
     candidates(index, base, ts, function (err, cand) {
       if (err) { done(err); return; }
-      var docs = [], pos = 0;
+      var docs = [], pos = 0, found = [];
       function next() {
-        if (pos >= cand.length) { done(null, search(docs, q), true); return; }
-        var c = chunkOf(index, cand[pos]);
-        need(base, ['d' + c], function (err) {
+        if (pos >= cand.length) { done(null, found, true); return; }
+        var names = [], end = pos, want = Math.max(limit + 1 - found.length, MIN_BATCH);
+        for (; end < cand.length && end - pos < want; end++) {
+          var name = 'd' + chunkOf(index, cand[end]);
+          if (names[names.length - 1] !== name) { names.push(name); }
+        }
+        need(base, names, function (err) {
           if (err) { done(err); return; }
-          var first = index.chunks[c], end = c + 1 < index.chunks.length ? index.chunks[c + 1] : index.count;
-          for (; pos < cand.length && cand[pos] < end; pos++) {
-            docs.push(decodeCached(cand[pos], loaded['d' + c][cand[pos] - first]));
+          for (; pos < end; pos++) {
+            var c = chunkOf(index, cand[pos]);
+            docs.push(decodeCached(cand[pos], loaded['d' + c][cand[pos] - index.chunks[c]]));
           }
-          var found = search(docs, q);
+          found = search(docs, q);
           if (found.length > limit && pos < cand.length) { done(null, found, false); return; }
           next();
         });
@@ -635,7 +642,7 @@
     window.setTimeout(function () { status.textContent = text; }, 100);
   }
 
-  var api = window.plansiteSearch = { normalize: normalize, query: query, addScript: addScript, version: 2 };
+  var api = window.plansiteSearch = { normalize: normalize, query: query, addScript: addScript, version: 3 };
 
   if (typeof document === 'undefined') { return; }
   if (document.readyState === 'loading') {
