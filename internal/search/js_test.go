@@ -1,6 +1,8 @@
 package search
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
@@ -21,7 +23,7 @@ const searchJS = "../../themes/default/static/search.js"
 const harness = `
 const fs = require('fs'), vm = require('vm'), path = require('path');
 const [jsFile, indexDir, inputFile] = process.argv.slice(2);
-const ctx = {atob, Response, DecompressionStream}; ctx.window = ctx; vm.createContext(ctx);
+const ctx = {atob, TextDecoder}; ctx.window = ctx; vm.createContext(ctx);
 vm.runInContext(fs.readFileSync(jsFile, 'utf8'), ctx);
 vm.runInContext(fs.readFileSync(path.join(indexDir, 'entry.js'), 'utf8'), ctx);
 const api = ctx.plansiteSearch, req = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
@@ -30,7 +32,8 @@ api.addScript = (src, onerror) => {
   loads.push(path.basename(src));
   try { vm.runInContext(fs.readFileSync(path.join(indexDir, src), 'utf8'), ctx); } catch (e) { onerror(e); }
 };
-const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), results: {}, loads: {}};
+const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), results: {}, loads: {},
+  inflated: (req.inflate || []).map(b => Buffer.from(api.inflate(new Uint8Array(Buffer.from(b, 'base64')))).toString('base64'))};
 (async () => {
   for (const q of req.queries || []) {
     loads.length = 0;
@@ -48,17 +51,22 @@ const out = {normalized: (req.normalize || []).map(s => api.normalize(s)), resul
 type jsOut struct {
 	Normalized []string              `json:"normalized"`
 	Results    map[string][][]string `json:"results"`
-	Loads      map[string][]string   `json:"loads"` // the index files each query loaded
+	Loads      map[string][]string   `json:"loads"`    // the index files each query loaded
+	Inflated   [][]byte              `json:"inflated"` // the inflate requests, decoded by search.js
 }
 
 func runJS(t *testing.T, docs []Doc, normalize, queries []string) jsOut {
+	return runJSInflate(t, docs, normalize, queries, nil)
+}
+
+func runJSInflate(t *testing.T, docs []Doc, normalize, queries []string, inflate [][]byte) jsOut {
 	t.Helper()
 	node, err := exec.LookPath("node")
 	if err != nil {
 		t.Skip("node not installed")
 	}
 	dir := t.TempDir()
-	in, _ := json.Marshal(map[string]any{"normalize": normalize, "queries": queries})
+	in, _ := json.Marshal(map[string]any{"normalize": normalize, "queries": queries, "inflate": inflate})
 	entry, shards := sharded(t, docs, "")
 	files := map[string][]byte{"h.js": []byte(harness), "entry.js": entry, "in.json": in}
 	for _, f := range shards {
@@ -116,6 +124,43 @@ func TestJSNormalizeMatchesGo(t *testing.T) {
 			if len(g) != len(w) {
 				t.Errorf("input %d: JS %d runes, Go %d", i, len(g), len(w))
 			}
+		}
+	}
+}
+
+// search.js's inflate decodes what Go's compress/flate writes at every
+// level: stored, fixed and dynamic Huffman blocks, long and short
+// matches, empty input, several blocks.
+func TestJSInflate(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	var plain, packed [][]byte
+	for _, level := range []int{flate.NoCompression, flate.BestSpeed, flate.DefaultCompression, flate.BestCompression, flate.HuffmanOnly} {
+		for _, size := range []int{0, 1, 100, 5000, 70000, 300000} {
+			data := make([]byte, size)
+			for i := range data {
+				switch {
+				case i > 300 && rng.IntN(4) > 0: // repeats, near and far
+					data[i] = data[i-1-rng.IntN(min(i, 40000))]
+				case rng.IntN(3) == 0:
+					data[i] = byte(rng.IntN(256))
+				default:
+					data[i] = "相談支援のけいかく"[rng.IntN(27)]
+				}
+			}
+			plain = append(plain, data)
+			var buf bytes.Buffer
+			w, _ := flate.NewWriter(&buf, level)
+			w.Write(data[:len(data)/2])
+			w.Flush() // a sync marker: an empty stored block inside the stream
+			w.Write(data[len(data)/2:])
+			w.Close()
+			packed = append(packed, buf.Bytes())
+		}
+	}
+	out := runJSInflate(t, nil, nil, nil, packed)
+	for i := range plain {
+		if !bytes.Equal(out.Inflated[i], plain[i]) {
+			t.Errorf("case %d (%d bytes): search.js inflated %d bytes that differ", i, len(plain[i]), len(out.Inflated[i]))
 		}
 	}
 }

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"encoding/base64"
-	"encoding/json"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
@@ -59,7 +59,7 @@ const (
 	// ChunkBytes is the size of JSON a document chunk aims at: small, so
 	// that a query whose candidates are spread over the site loads little
 	// for each.
-	ChunkBytes = 16 << 10
+	ChunkBytes = 32 << 10
 	// ShardBytes is the size of JSON a gram shard aims at.
 	ShardBytes = 32 << 10
 	// batchChunks is how many chunks the workers decode at once.
@@ -72,18 +72,41 @@ const (
 // (numbers by value), then by Line.
 type Record struct {
 	URL  string
-	Size int    // bytes of the JSON line
-	Line []byte // the JSON array [url, title, section, ruby], raw DEFLATE
+	Size int    // bytes of the fields
+	Line []byte // url, title, section and ruby text, each after its length (uvarint), raw DEFLATE
 }
 
 // Records makes the records of docs.
 func Records(docs []Doc) []Record {
 	out := make([]Record, 0, len(docs))
 	for _, d := range docs {
-		line := docLine(d, encodeRuby(d.segments()))
-		out = append(out, Record{URL: d.URL, Size: len(line), Line: deflate(line, flate.BestSpeed)})
+		out = append(out, newRecord(d.URL, Compose(d.Title), Compose(d.Section), encodeRuby(d.segments())))
 	}
 	return out
+}
+
+// newRecord packs the fields of a document line.
+func newRecord(fields ...string) Record {
+	var b []byte
+	for _, f := range fields {
+		b = binary.AppendUvarint(b, uint64(len(f)))
+		b = append(b, f...)
+	}
+	return Record{URL: fields[0], Size: len(b), Line: deflate(b, flate.BestSpeed)}
+}
+
+// fields unpacks a record made by newRecord.
+func (r Record) fields() ([4]string, error) {
+	var f [4]string
+	b, err := inflate(r.Line)
+	for i := range f {
+		n, k := binary.Uvarint(b)
+		if err != nil || k <= 0 || n > uint64(len(b)-k) {
+			return f, fmt.Errorf("search record of %s: damaged", r.URL)
+		}
+		f[i], b = string(b[k:k+int(n)]), b[k+int(n):]
+	}
+	return f, nil
 }
 
 // WriteSharded makes the index of recs: it calls write with each chunk
@@ -179,20 +202,17 @@ func makeChunk(recs []Record, order []int, name string) (chunkOut, error) {
 	var out chunkOut
 	var buf bytes.Buffer
 	buf.WriteByte('[')
+	var line []byte
 	for k, i := range order {
-		line, err := inflate(recs[i].Line)
+		f, err := recs[i].fields()
 		if err != nil {
-			return out, fmt.Errorf("search record of %s: %w", recs[i].URL, err)
+			return out, err
 		}
-		gs, err := lineGrams(line)
-		if err != nil {
-			return out, fmt.Errorf("search record of %s: %w", recs[i].URL, err)
-		}
-		out.grams = append(out.grams, gs)
+		out.grams = append(out.grams, docGrams(f[1], decodeRuby(f[3])))
 		if k > 0 {
 			buf.WriteString(",\n")
 		}
-		buf.Write(line)
+		buf.Write(appendLine(line[:0], f))
 	}
 	buf.WriteByte(']')
 	out.data = loadScript(name, buf.Bytes())
@@ -277,30 +297,39 @@ func (g gram) hash() uint32 {
 	return h
 }
 
-// lineGrams returns the distinct grams of a document line as search.js
-// folds them, ascending.
-func lineGrams(line []byte) ([]gram, error) {
-	var f [4]string
-	if err := json.Unmarshal(line, &f); err != nil {
-		return nil, err
-	}
-	segs := decodeRuby(f[3])
-	var text, reading strings.Builder
+// docGrams returns the distinct grams of a document's normalised text,
+// reading and title as search.js folds them, ascending. The reading's
+// grams within literal pieces are the text's, so only those that touch a
+// run's reading are added for it.
+func docGrams(title string, segs []seg) []gram {
+	var out []gram
+	var text strings.Builder
 	for _, s := range segs {
-		folded := foldRunes(s.base)
-		text.WriteString(folded)
-		if s.reading != "" {
-			reading.WriteString(s.reading)
-		} else {
-			reading.WriteString(folded)
+		text.WriteString(foldRunes(s.base))
+	}
+	out = appendGrams(out, text.String())
+	out = appendGrams(out, Normalize(title))
+	var prev rune = -1
+	for _, s := range segs {
+		if s.reading == "" {
+			if len(s.base) > 0 {
+				if r := fold(s.base[0]); prev >= 0 {
+					out = append(out, newGram(prev, r))
+				}
+				prev = fold(s.base[len(s.base)-1])
+			}
+			continue
+		}
+		for _, r := range s.reading {
+			out = append(out, newGram(r, 0))
+			if prev >= 0 {
+				out = append(out, newGram(prev, r))
+			}
+			prev = r
 		}
 	}
-	var out []gram
-	for _, s := range []string{text.String(), reading.String(), Normalize(f[1])} {
-		out = appendGrams(out, s)
-	}
 	slices.Sort(out)
-	return slices.Clip(slices.Compact(out)), nil
+	return slices.Clip(slices.Compact(out))
 }
 
 func foldRunes(rs []rune) string {
@@ -343,7 +372,7 @@ func appendID(b []byte, v int) []byte {
 
 // loadScript hands JSON data to search.js, compressed and in base64.
 func loadScript(name string, data []byte) []byte {
-	z := deflate(data, flate.BestCompression)
+	z := deflate(data, flate.DefaultCompression)
 	out := make([]byte, 0, len(name)+base64.StdEncoding.EncodedLen(len(z))+40)
 	out = append(out, "window.PLANSITE_SEARCH_LOAD("...)
 	out = appendJSONString(out, name)
@@ -352,10 +381,11 @@ func loadScript(name string, data []byte) []byte {
 	return append(out, "\");\n"...)
 }
 
-// docLine is a document as a JSON array [url, title, section, ruby].
-func docLine(d Doc, ruby string) []byte {
-	line := []byte("[")
-	for i, s := range []string{d.URL, Compose(d.Title), Compose(d.Section), ruby} {
+// appendLine appends a document as a JSON array [url, title, section,
+// ruby].
+func appendLine(line []byte, f [4]string) []byte {
+	line = append(line, '[')
+	for i, s := range f {
 		if i > 0 {
 			line = append(line, ',')
 		}
@@ -364,12 +394,12 @@ func docLine(d Doc, ruby string) []byte {
 	return append(line, ']')
 }
 
-var writers [flate.BestCompression + 1]sync.Pool
+var writers [flate.BestCompression + 2]sync.Pool // by level + 1
 
 // deflate compresses data with raw DEFLATE at level.
 func deflate(data []byte, level int) []byte {
 	var buf bytes.Buffer
-	w, _ := writers[level].Get().(*flate.Writer)
+	w, _ := writers[level+1].Get().(*flate.Writer)
 	if w == nil {
 		w, _ = flate.NewWriter(&buf, level) // the level is valid
 	} else {
@@ -377,7 +407,7 @@ func deflate(data []byte, level int) []byte {
 	}
 	w.Write(data) // a bytes.Buffer does not fail
 	w.Close()
-	writers[level].Put(w)
+	writers[level+1].Put(w)
 	return bytes.Clone(buf.Bytes())
 }
 

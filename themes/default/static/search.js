@@ -16,19 +16,23 @@
  *     <p class="search-result__section">section</p>
  *     <p class="search-result__snippet">…text with <mark>matches</mark>…</p>
  *   </li>
- * The status is written 100 ms after load (a live region changed during
- * load is often not announced) and the count is also put in
- * document.title. Messages follow <html data-variant> (standard | easy).
- * window.plansiteSearch = {normalize, query, addScript} is exposed for
- * tests, which replace addScript to load shards without a document.
+ * The first PAGE_SIZE results are listed; when there are more, a
+ * <button class="search-more"> after the list adds the next ones (loading
+ * what they need) and moves the focus to the first of them. The status is
+ * written 100 ms after load (a live region changed during load is often
+ * not announced) and the count is also put in document.title. Messages
+ * follow <html data-variant> (standard | easy).
+ * window.plansiteSearch = {normalize, query, addScript, inflate} is
+ * exposed for tests, which replace addScript to load shards without a
+ * document.
  */
 (function () {
   'use strict';
 
-  var MAX_RESULTS = 100;
+  var PAGE_SIZE = 10; // results shown at first, and added by each press of the button
   var SNIPPET_BEFORE = 30;
   var SNIPPET_LENGTH = 120;
-  var MIN_BATCH = 20; // candidates whose chunks a query loads at once, at least
+  var MIN_BATCH = 10; // candidates whose chunks a query loads at once, at least
   var MAX_MARK = 40; // a reading match wider than this is not highlighted
   var EASY = typeof document !== 'undefined' && document.documentElement.getAttribute('data-variant') === 'easy';
 
@@ -168,9 +172,8 @@
   // g<i>.js and document chunks d<i>.js, loaded as plain scripts only when
   // a query needs them, call window.PLANSITE_SEARCH_LOAD(name, data), data
   // being JSON compressed with raw DEFLATE, in base64.
-  var packed = {};   // name → base64, as the script handed it
-  var unpacking = {}; // name → promise of its data
-  var loaded = {};   // name → data, once unpacked
+  var packed = {}; // name → base64, as the script handed it
+  var loaded = {}; // name → data, once unpacked
   var waiting = {};
 
   window.PLANSITE_SEARCH_LOAD = function (name, data) {
@@ -190,17 +193,125 @@
 
   // unpack decodes a loaded file: base64, then raw DEFLATE, then JSON.
   function unpack(name) {
-    if (!unpacking[name]) {
-      unpacking[name] = new Promise(function (resolve) {
-        var bin = atob(packed[name]), bytes = new Uint8Array(bin.length);
-        for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
-        resolve(new Response(new Response(bytes).body.pipeThrough(new DecompressionStream('deflate-raw'))).text());
-      }).then(function (text) {
-        loaded[name] = JSON.parse(text);
-        delete packed[name];
-      });
+    if (loaded[name] === undefined) {
+      var bin = atob(packed[name]), bytes = new Uint8Array(bin.length);
+      for (var i = 0; i < bin.length; i++) { bytes[i] = bin.charCodeAt(i); }
+      loaded[name] = JSON.parse(new TextDecoder('utf-8').decode(inflate(bytes)));
+      delete packed[name];
     }
-    return unpacking[name];
+  }
+
+  /* ---- raw DEFLATE (RFC 1951) ---- */
+
+  var LBASE = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258];
+  var LEXT = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+  var DBASE = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073, 4097, 6145, 8193, 12289, 16385, 24577];
+  var DEXT = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13];
+  var CLORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+
+  // huffman makes the lookup table of a canonical code from its code
+  // lengths: indexed by the next `bits` input bits, each entry is
+  // symbol << 4 | length (0: no such code).
+  function huffman(lengths) {
+    var count = new Uint16Array(16), next = new Uint16Array(16), max = 1;
+    for (var i = 0; i < lengths.length; i++) { count[lengths[i]]++; if (lengths[i] > max) { max = lengths[i]; } }
+    count[0] = 0;
+    for (i = 1; i < 16; i++) { next[i] = (next[i - 1] + count[i - 1]) << 1; }
+    var table = new Uint16Array(1 << max);
+    for (i = 0; i < lengths.length; i++) {
+      var len = lengths[i];
+      if (!len) { continue; }
+      var code = next[len]++, rev = 0;
+      for (var k = 0; k < len; k++) { rev = (rev << 1) | ((code >> k) & 1); }
+      for (var j = rev; j < table.length; j += 1 << len) { table[j] = (i << 4) | len; }
+    }
+    return { table: table, bits: max };
+  }
+
+  var FIXED = (function () {
+    var l = new Uint8Array(288), d = new Uint8Array(30);
+    for (var i = 0; i < 288; i++) { l[i] = i < 144 ? 8 : i < 256 ? 9 : i < 280 ? 7 : 8; }
+    for (i = 0; i < 30; i++) { d[i] = 5; }
+    return [huffman(l), huffman(d)];
+  }());
+
+  // inflate decodes raw DEFLATE data (a Uint8Array) into bytes.
+  function inflate(src) {
+    var out = new Uint8Array(src.length * 4 + 1024), n = 0, pos = 0, bb = 0, bc = 0;
+    function fill(k) { // at least k bits in bb (zeros past the end)
+      while (bc < k) {
+        if (pos >= src.length + 4) { throw new Error('truncated index file'); }
+        bb |= (pos < src.length ? src[pos] : 0) << bc;
+        pos++;
+        bc += 8;
+      }
+    }
+    function bits(k) {
+      fill(k);
+      var v = bb & ((1 << k) - 1);
+      bb >>>= k;
+      bc -= k;
+      return v;
+    }
+    function room(k) {
+      if (n + k <= out.length) { return; }
+      var o = new Uint8Array(Math.max(out.length * 2, n + k));
+      o.set(out);
+      out = o;
+    }
+    function decode(h) {
+      fill(h.bits);
+      var e = h.table[bb & ((1 << h.bits) - 1)], len = e & 15;
+      if (!len) { throw new Error('bad index file'); }
+      bb >>>= len;
+      bc -= len;
+      return e >> 4;
+    }
+    var last;
+    do {
+      last = bits(1);
+      var type = bits(2);
+      if (type === 0) {
+        pos -= bc >> 3; // give back the whole bytes read ahead, drop the rest of this one
+        bb = bc = 0;
+        var len = src[pos] | (src[pos + 1] << 8);
+        pos += 4;
+        room(len);
+        out.set(src.subarray(pos, pos + len), n);
+        n += len;
+        pos += len;
+        continue;
+      }
+      var lt = FIXED[0], dt = FIXED[1];
+      if (type === 2) {
+        var nlen = bits(5) + 257, ndist = bits(5) + 1, ncode = bits(4) + 4;
+        var cl = new Uint8Array(19);
+        for (var i = 0; i < ncode; i++) { cl[CLORDER[i]] = bits(3); }
+        var clh = huffman(cl), lens = new Uint8Array(nlen + ndist);
+        for (i = 0; i < nlen + ndist;) {
+          var sym = decode(clh);
+          if (sym < 16) { lens[i++] = sym; continue; }
+          var val = sym === 16 ? lens[i - 1] : 0;
+          var rep = sym === 16 ? 3 + bits(2) : sym === 17 ? 3 + bits(3) : 11 + bits(7);
+          while (rep-- > 0) { lens[i++] = val; }
+        }
+        lt = huffman(lens.subarray(0, nlen));
+        dt = huffman(lens.subarray(nlen));
+      } else if (type !== 1) {
+        throw new Error('bad index file');
+      }
+      for (;;) {
+        var s = decode(lt);
+        if (s < 256) { room(1); out[n++] = s; continue; }
+        if (s === 256) { break; }
+        s -= 257;
+        var length = LBASE[s] + bits(LEXT[s]);
+        var ds = decode(dt), dist = DBASE[ds] + bits(DEXT[ds]);
+        room(length);
+        for (var k = 0; k < length; k++, n++) { out[n] = out[n - dist]; }
+      }
+    } while (!last);
+    return out.subarray(0, n);
   }
 
   // need loads the named files (once each), unpacks them and then calls
@@ -210,12 +321,14 @@
     function one(err) {
       if (err && !failed) { failed = err; }
       if (--left > 0) { return; }
-      if (failed) { done(failed); return; }
-      Promise.all(names.map(unpack)).then(function () { done(null); }, function (e) { done(e || new Error('bad index file')); });
+      if (!failed) {
+        try { names.forEach(unpack); } catch (e) { failed = e; }
+      }
+      done(failed);
     }
     for (var i = 0; i < names.length; i++) {
       var n = names[i];
-      if (packed[n] !== undefined || unpacking[n]) { continue; }
+      if (packed[n] !== undefined || loaded[n] !== undefined) { continue; }
       left++;
       if (waiting[n]) { waiting[n].push(one); continue; }
       waiting[n] = [one];
@@ -570,6 +683,7 @@
     standard: {
       count: function (q, n, all) { return '「' + q + '」の検索結果：' + n + (all ? '件' : '件以上'); },
       more: function (n) { return '（上位' + n + '件を表示）'; },
+      moreButton: function (n) { return '次の' + n + '件を表示'; },
       none: function (q) { return '「' + q + '」に一致する情報は見つかりませんでした。言葉を短くしたり、ひらがなで入力したりしてお試しください。'; },
       suggest: '次の言葉でも探せます：',
       empty: '検索する言葉を入力してください。',
@@ -579,6 +693,7 @@
     easy: {
       count: function (q, n, all) { return '「' + q + '」で さがしました。' + n + (all ? 'こ みつかりました。' : 'こより おおく みつかりました。'); },
       more: function (n) { return '（はじめの ' + n + 'こを みせています）'; },
+      moreButton: function (n) { return 'つぎの ' + n + 'こを みる'; },
       none: function (q) { return '「' + q + '」は みつかりませんでした。みじかい ことばや、ひらがなで さがしてみてください。'; },
       suggest: 'この ことばでも さがせます：',
       empty: 'さがす ことばを いれてください。',
@@ -614,35 +729,86 @@
     if (input) { input.value = q; }
     var index = window.PLANSITE_SEARCH;
     if (!index || !index.chunks) {
-      show(list, status, [], msg.noindex);
+      say(status, msg.noindex);
     } else if (!terms(q).length) {
-      show(list, status, [], msg.empty);
+      say(status, msg.empty);
     } else {
-      query(index, (list.getAttribute('data-index') || '') + index.dir, q, MAX_RESULTS, function (err, results, complete) {
-        if (err) { show(list, status, [], msg.noindex); return; }
-        var text = results.length ? msg.count(q, results.length, complete) : msg.none(q);
-        if (results.length > MAX_RESULTS) { text += msg.more(MAX_RESULTS); }
+      var base = (list.getAttribute('data-index') || '') + index.dir;
+      query(index, base, q, PAGE_SIZE, function (err, results, complete) {
+        if (err) { say(status, msg.noindex); return; }
         document.title = msg.title(q, results.length, complete) + ' | ' + document.title;
-        show(list, status, results, text);
-        if (!results.length) { list.parentNode.insertBefore(suggestionList(q, msg), list.nextSibling); }
+        if (!results.length) {
+          say(status, msg.none(q));
+          list.parentNode.insertBefore(suggestionList(q, msg), list.nextSibling);
+          return;
+        }
+        new Pager(list, status, msg, function (limit, done) { query(index, base, q, limit, done); }).add(q, results, complete);
       });
     }
   }
 
-  // show lists the results and says text in the status.
-  function show(list, status, results, text) {
-    var root = list.getAttribute('data-root') || '';
-    while (list.firstChild) { list.removeChild(list.firstChild); }
-    for (var i = 0; i < results.length && i < MAX_RESULTS; i++) {
-      list.appendChild(resultItem(results[i], root));
+  // A Pager lists the results PAGE_SIZE at a time, with a button after the
+  // list that shows the next ones (searching further when needed) and
+  // moves the focus to the first of them.
+  function Pager(list, status, msg, search) {
+    this.list = list;
+    this.status = status;
+    this.msg = msg;
+    this.search = search;
+    this.shown = {};
+    this.count = 0;
+    this.root = list.getAttribute('data-root') || '';
+  }
+
+  // add lists the results not shown yet, up to PAGE_SIZE more, and says
+  // how many there are.
+  Pager.prototype.add = function (q, results, complete) {
+    var first = null;
+    for (var i = 0, n = 0; i < results.length && n < PAGE_SIZE; i++) {
+      if (this.shown[results[i].doc.url]) { continue; }
+      this.shown[results[i].doc.url] = true;
+      var li = resultItem(results[i], this.root);
+      this.list.appendChild(li);
+      first = first || li;
+      n++;
+      this.count++;
     }
-    // The status is a live region present since the page loaded: change it
-    // a moment after load so that screen readers announce it.
+    var more = this.count < results.length || !complete;
+    var text = this.msg.count(q, results.length, complete) + (more ? this.msg.more(this.count) : '');
+    say(this.status, text);
+    if (more) { this.button(q); } else if (this.more) { this.more.parentNode.removeChild(this.more); this.more = null; }
+    return first;
+  };
+
+  Pager.prototype.button = function (q) {
+    var self = this;
+    if (!this.more) {
+      this.more = el('button', 'search-more');
+      this.more.type = 'button';
+      this.more.appendChild(document.createTextNode(this.msg.moreButton(PAGE_SIZE)));
+      this.more.addEventListener('click', function () {
+        if (self.busy) { return; }
+        self.busy = true;
+        self.search(self.count + PAGE_SIZE, function (err, results, complete) {
+          self.busy = false;
+          if (err) { say(self.status, self.msg.noindex); return; }
+          var first = self.add(q, results, complete);
+          var a = first && first.querySelector('a');
+          if (a) { a.focus(); }
+        });
+      });
+      this.list.parentNode.insertBefore(this.more, this.list.nextSibling);
+    }
+  };
+
+  // say puts text in the status, a live region present since the page
+  // loaded: changed a moment after load so that screen readers announce it.
+  function say(status, text) {
     status.textContent = '';
     window.setTimeout(function () { status.textContent = text; }, 100);
   }
 
-  var api = window.plansiteSearch = { normalize: normalize, query: query, addScript: addScript, version: 3 };
+  var api = window.plansiteSearch = { normalize: normalize, query: query, addScript: addScript, inflate: inflate, version: 3 };
 
   if (typeof document === 'undefined') { return; }
   if (document.readyState === 'loading') {
