@@ -1090,6 +1090,48 @@ test('search from the header of every page; exact words first; furigana on easy 
   assert.deepEqual(failures, []);
 });
 
+test('search: results ten at a time; the button adds the next ones, moves the focus to them, and the count adds up', async () => {
+  const failures = [];
+  const ctx = await newContext();
+  const tab = await ctx.newPage();
+  const state = () => tab.evaluate(() => ({
+    hrefs: [...document.querySelectorAll('#search-results li a')].map((a) => a.getAttribute('href')),
+    status: document.getElementById('search-status').textContent,
+    button: !!document.querySelector('button.search-more'),
+    focus: document.activeElement && document.activeElement.closest('#search-results li') ? [...document.querySelectorAll('#search-results li')].indexOf(document.activeElement.closest('li')) : -1,
+  }));
+  for (const p of pages.filter((x) => x.kind === 'search')) {
+    for (const [label, base] of [['http', url(p.rel)], ['file', fileUrl(p.rel)]]) {
+      const where = `${p.rel} (${label})`;
+      await tab.goto(`${base}?q=${encodeURIComponent('の')}`); // in almost every document
+      await tab.waitForFunction(() => (document.getElementById('search-status')?.textContent || '') !== '', null, { timeout: 10000 });
+      let s = await state();
+      if (s.hrefs.length !== 10 || !s.button) { failures.push(`${where}: first page has ${s.hrefs.length} results, button ${s.button}`); continue; }
+      if (label === 'http') {
+        await tab.addScriptTag({ content: axe.source });
+        const v = await tab.evaluate(async (opts) => (await window.axe.run(document, opts)).violations.map((x) => x.id), AXE_OPTS);
+        for (const id of v) { failures.push(`${where}: axe ${id} with the button`); violation('best-practice'); }
+      }
+      for (let i = 0; i < 100 && s.button; i++) {
+        const before = s.hrefs.length;
+        await tab.focus('button.search-more');
+        await tab.keyboard.press('Enter');
+        await tab.waitForFunction((n) => document.querySelectorAll('#search-results li').length > n || !document.querySelector('button.search-more'), before, { timeout: 10000 });
+        await tab.waitForTimeout(150); // the status is written 100 ms later
+        s = await state();
+        if (s.hrefs.length > before && s.focus !== before) failures.push(`${where}: after the button the focus is on result ${s.focus}, not ${before}`);
+        if (s.hrefs.length - before > 10) failures.push(`${where}: the button added ${s.hrefs.length - before} results`);
+      }
+      if (new Set(s.hrefs).size !== s.hrefs.length) failures.push(`${where}: a result is listed twice`);
+      const n = Number((s.status.match(/(\d+)(件|こ)/) || [])[1]);
+      if (s.button || n !== s.hrefs.length || /以上|おおく/.test(s.status)) failures.push(`${where}: at the end ${s.hrefs.length} results listed, status "${s.status}", button ${s.button}`);
+      count('検索結果を10件ずつ表示し、ボタンで続きを出す');
+    }
+  }
+  await ctx.close();
+  assert.deepEqual(failures, []);
+});
+
 test('tables: at 320 px the caption stays in view when a wide table scrolls sideways', async () => {
   const failures = [];
   let wide = 0;
