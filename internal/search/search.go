@@ -44,11 +44,21 @@
 // order. The snippet is the text around the first match, after the title
 // when the text starts with it.
 //
+// search.js checks the candidates of a query (shard.go) in index order,
+// loading the chunks of about ten at a time, and stops once it has more
+// results than it shows: ten at first, ten more for each press of the
+// button under the list. Ranking orders the documents checked so far, so
+// a query on a large site loads a few chunks, not every candidate's.
+//
 // # Size and encoding
 //
-// A measure of about 250 characters takes about 800 bytes in a chunk. The
-// files are UTF-8 without a BOM: a classic script takes the encoding of
-// the page that loads it, and every page is <meta charset="utf-8">.
+// The chunks and shards hold JSON compressed with raw DEFLATE, in base64
+// (see shard.go): on a generated 1,000-chapter site, 3.4 KB of JSON per
+// document become about 810 bytes on disk, and its grams about 480, so
+// the whole index is about 6.7 KB per page (13.8 MB for 2,052 pages;
+// Pagefind: 11.2 KB). The files are ASCII: a classic script takes the
+// encoding of the page that loads it, and every page is
+// <meta charset="utf-8"> anyway.
 package search
 
 import (
