@@ -62,7 +62,7 @@ import (
 const (
 	// ChunkBytes is the size of JSON a document chunk aims at: small, so
 	// that a query whose candidates are spread over the site loads little
-	// for each (about 8 KB on disk), large enough that a frequent word's
+	// for each (about 9 KB on disk), large enough that a frequent word's
 	// first results come from a few files.
 	ChunkBytes = 32 << 10
 	// ShardBytes is the size of JSON a gram shard aims at.
