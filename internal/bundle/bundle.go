@@ -183,11 +183,17 @@ type body struct {
 // the time for a few percent on HTML.
 const deflateLevel = 5
 
-// deflaters keeps flate writers for reuse: each holds about a megabyte of
-// state, and allocating one per file dominated the bundles' cost.
+// deflater is a flate writer with its output buffer, kept for reuse: each
+// holds about a megabyte of state, and allocating one per file dominated
+// the bundles' cost.
+type deflater struct {
+	w   *flate.Writer
+	buf bytes.Buffer
+}
+
 var deflaters = sync.Pool{New: func() any {
 	fw, _ := flate.NewWriter(nil, deflateLevel) // the level is valid
-	return fw
+	return &deflater{w: fw}
 }}
 
 // compress deflates data (unless store is set, or it does not get smaller).
@@ -196,14 +202,16 @@ func compress(data []byte, store bool) body {
 	if store || len(data) == 0 {
 		return b
 	}
-	c := bytes.NewBuffer(make([]byte, 0, len(data)/2))
-	fw := deflaters.Get().(*flate.Writer)
-	fw.Reset(c)
-	_, _ = fw.Write(data) // writes to a bytes.Buffer do not fail
-	_ = fw.Close()
-	deflaters.Put(fw)
-	if c.Len() < len(data) {
-		b.method, b.data = zip.Deflate, c.Bytes()
+	d := deflaters.Get().(*deflater)
+	defer deflaters.Put(d)
+	d.buf.Reset()
+	d.w.Reset(&d.buf)
+	_, _ = d.w.Write(data) // writes to a bytes.Buffer do not fail
+	_ = d.w.Close()
+	if d.buf.Len() < len(data) {
+		// an exact copy: a book keeps every page's entry until it is
+		// packed, and spare capacity would add to what it holds
+		b.method, b.data = zip.Deflate, bytes.Clone(d.buf.Bytes())
 	}
 	return b
 }
