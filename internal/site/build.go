@@ -214,6 +214,9 @@ func (b *builder) writeSite(out *output.Folder) (*manifest, error) {
 	if err == nil && !b.opts.NoSearch {
 		err = b.derive(prev, next, out, "search", derived, func() ([]string, error) { return b.writeSearch(out, pages, docs) })
 	}
+	if err == nil {
+		err = b.releaseDocs(prev, next)
+	}
 	if err == nil && !b.opts.NoBundles {
 		next.Books = prev.Books // unless the books are made again
 		err = b.derive(prev, next, out, "bundles", derived, func() ([]string, error) { return b.bundlePaths(), b.writeBundles(out, prev, next) })

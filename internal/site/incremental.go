@@ -266,6 +266,41 @@ func (s *Session) remember(m *manifest, dest string, written []string) {
 	}
 }
 
+// saveDocs writes the search records of m's pages into the file beside
+// the manifest file path and records its sum in m.
+func saveDocs(path string, m *manifest) error {
+	h := sha256.New()
+	err := atomicfile.WriteFunc(docsPath(path), func(w io.Writer) error {
+		return writeDocs(io.MultiWriter(w, h), m.docs)
+	})
+	if err != nil {
+		return err
+	}
+	m.DocsSum = hex.EncodeToString(h.Sum(nil))
+	return nil
+}
+
+// releaseDocs lets the pages' search records go once the search index is
+// written, in a build without a session (a session keeps them for its next
+// build): they are saved beside the manifest now, or dropped when there is
+// no cache folder, so that the bundles are not made while they are held
+// (160 MB at 10,000 chapters). A failed build then leaves a records file
+// that the previous manifest's sum does not match: the next build renders
+// every page again, which is slower but right.
+func (b *builder) releaseDocs(prev, next *manifest) error {
+	if b.opts.Session != nil || next.docs == nil {
+		return nil
+	}
+	prev.docs = nil
+	if b.opts.CacheDir != "" {
+		if err := saveDocs(manifestPath(b.opts.CacheDir, b.opts.Dest), next); err != nil {
+			return err
+		}
+	}
+	next.docs = nil
+	return nil
+}
+
 // saveManifest keeps m for the next build in the cache folder.
 func (b *builder) saveManifest(m *manifest) error {
 	if b.opts.CacheDir == "" || !b.persist() {
@@ -273,14 +308,9 @@ func (b *builder) saveManifest(m *manifest) error {
 	}
 	path := manifestPath(b.opts.CacheDir, b.opts.Dest)
 	if m.docs != nil {
-		h := sha256.New()
-		err := atomicfile.WriteFunc(docsPath(path), func(w io.Writer) error {
-			return writeDocs(io.MultiWriter(w, h), m.docs)
-		})
-		if err != nil {
+		if err := saveDocs(path, m); err != nil {
 			return err
 		}
-		m.DocsSum = hex.EncodeToString(h.Sum(nil))
 	}
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(m); err != nil {
