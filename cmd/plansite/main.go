@@ -119,6 +119,7 @@ func build(args []string, stdout, stderr io.Writer) int {
 	if !parse(fs, args) {
 		return 2
 	}
+	defer limitMemory(buildMemoryLimit)()
 	if *memProfile != "" {
 		defer watchPeak(*memProfile)()
 	}
