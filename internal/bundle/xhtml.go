@@ -206,7 +206,7 @@ func clean(n *html.Node) {
 				n.RemoveChild(c)
 				break
 			}
-			if !xmlName.MatchString(c.Data) {
+			if !isXMLName(c.Data) {
 				// not an XML name (e.g. "o:p" from a word processor): keep the content
 				first := c.FirstChild
 				unwrap(c)
@@ -542,7 +542,21 @@ var voidElements = map[string]bool{
 	"track": true, "wbr": true,
 }
 
-var xmlName = regexp.MustCompile(`^[A-Za-z_][A-Za-z0-9_.\-]*$`)
+// isXMLName reports whether s is an element or attribute name that XHTML
+// can carry as it is: an ASCII letter or _, then letters, digits, _, . or
+// - (names with other characters, such as o:p from a word processor, are
+// dropped or unwrapped). A loop, not a regular expression: it runs for
+// every element and attribute of every page.
+func isXMLName(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		letter := c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_'
+		if !letter && (i == 0 || !(c >= '0' && c <= '9' || c == '.' || c == '-')) {
+			return false
+		}
+	}
+	return s != ""
+}
 
 // writeXHTML writes n as well-formed XHTML.
 func writeXHTML(b *bytes.Buffer, n *html.Node) {
@@ -582,7 +596,7 @@ func writeXHTML(b *bytes.Buffer, n *html.Node) {
 			if key == "xml:lang" || key == "xml:space" || key == "epub:type" {
 				break
 			}
-			if !xmlName.MatchString(key) {
+			if !isXMLName(key) {
 				continue
 			}
 		default:

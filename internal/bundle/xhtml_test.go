@@ -100,3 +100,14 @@ func FuzzXHTML(f *testing.F) {
 		}
 	})
 }
+
+func TestIsXMLName(t *testing.T) {
+	for s, want := range map[string]bool{
+		"p": true, "data-web-only": true, "_x": true, "h2": true, "a.b": true, "epub_type": true,
+		"": false, "o:p": false, "2x": false, "-a": false, ".a": false, "a b": false, "é": false, "a\x00": false,
+	} {
+		if got := isXMLName(s); got != want {
+			t.Errorf("isXMLName(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
