@@ -6,8 +6,10 @@ import (
 	_ "embed"
 	"fmt"
 	"io"
+	"maps"
 	"path"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -128,30 +130,12 @@ func EPUB(files []File, variant string, m Meta) ([]byte, error) {
 // book (see Reuse). It returns the memo that lets the next book reuse this
 // one's documents.
 func WriteEPUB(w io.Writer, files []File, variant string, m Meta, r Reuse) (memo []byte, err error) {
-	byPath, err := indexFiles(files)
+	l, pages, all, err := bookPages(files, variant, m)
 	if err != nil {
 		return nil, err
-	}
-	all := make([]string, 0, len(byPath))
-	for p := range byPath {
-		all = append(all, p)
-	}
-	sort.Strings(all)
-	sites, err := ContentPages(all, variant)
-	if err != nil {
-		return nil, err
-	}
-	if len(sites) == 0 {
-		return nil, fmt.Errorf("bundle: no content pages for the %s variant", variant)
 	}
 	prefix, _ := variantPrefix(variant)
 	easy := prefix != ""
-	l := &linker{pages: map[string]*page{}, files: byPath, vertical: m.Vertical, lang: m.lang()}
-	pages := make([]*page, len(sites))
-	for i, s := range sites {
-		pages[i] = &page{site: s, out: strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".html") + ".xhtml"}
-		l.pages[s] = pages[i]
-	}
 	ctx := bookContext(all, variant, m)
 	ru := newReuser(r, ctx)
 	defer ru.close()
@@ -178,6 +162,32 @@ func WriteEPUB(w io.Writer, files []File, variant string, m Meta, r Reuse) (memo
 		return nil, err
 	}
 	return encodeMemo(ctx, pages), nil
+}
+
+// bookPages indexes files and returns the content pages of the book of
+// variant, not yet converted, with the linker that converts them, and the
+// paths of all files, sorted.
+func bookPages(files []File, variant string, m Meta) (l *linker, pages []*page, all []string, err error) {
+	byPath, err := indexFiles(files)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	all = slices.Sorted(maps.Keys(byPath))
+	sites, err := ContentPages(all, variant)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	if len(sites) == 0 {
+		return nil, nil, nil, fmt.Errorf("bundle: no content pages for the %s variant", variant)
+	}
+	prefix, _ := variantPrefix(variant)
+	l = &linker{pages: map[string]*page{}, files: byPath, vertical: m.Vertical, lang: m.lang()}
+	pages = make([]*page, len(sites))
+	for i, s := range sites {
+		pages[i] = &page{site: s, out: strings.TrimSuffix(strings.TrimPrefix(s, prefix), ".html") + ".xhtml"}
+		l.pages[s] = pages[i]
+	}
+	return l, pages, all, nil
 }
 
 // convertAll turns every page into its content document, in parallel,

@@ -5,7 +5,6 @@ import (
 	"encoding/gob"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
@@ -14,30 +13,19 @@ import (
 func reuseRun(t *testing.T, files []File, r Reuse) (book, memo []byte, reused map[string]bool) {
 	t.Helper()
 	reused = map[string]bool{}
-	byPath, err := indexFiles(files)
-	if err != nil {
-		t.Fatal(err)
-	}
 	var buf bytes.Buffer
-	memo, err = WriteEPUB(&buf, files, "standard", testMeta(), r)
+	memo, err := WriteEPUB(&buf, files, "standard", testMeta(), r)
 	if err != nil {
 		t.Fatal(err)
 	}
 	book = buf.Bytes()
 	// which documents came from the earlier book: convert them again the
-	// way convertAll does, with the same reuser, and look at their bodies
-	all := make([]string, 0, len(byPath))
-	for p := range byPath {
-		all = append(all, p)
+	// way WriteEPUB does, with the same reuser, and look at their bodies
+	l, pages, all, err := bookPages(files, "standard", testMeta())
+	if err != nil {
+		t.Fatal(err)
 	}
-	sites, _ := ContentPages(sorted(all), "standard")
-	l := &linker{pages: map[string]*page{}, files: byPath, lang: "ja"}
-	pages := make([]*page, len(sites))
-	for i, s := range sites {
-		pages[i] = &page{site: s, out: strings.TrimSuffix(s, ".html") + ".xhtml"}
-		l.pages[s] = pages[i]
-	}
-	ru := newReuser(r, bookContext(sorted(all), "standard", testMeta()))
+	ru := newReuser(r, bookContext(all, "standard", testMeta()))
 	defer ru.close()
 	if err := l.convertAll(pages, ru); err != nil {
 		t.Fatal(err)
@@ -46,18 +34,6 @@ func reuseRun(t *testing.T, files []File, r Reuse) (book, memo []byte, reused ma
 		reused[p.site] = p.doc.raw != nil
 	}
 	return book, memo, reused
-}
-
-func sorted(s []string) []string {
-	out := append([]string(nil), s...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
-	return out
 }
 
 // withFile returns files with the data of one file replaced.
