@@ -6,7 +6,6 @@
 package output
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
@@ -18,6 +17,7 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/plansite/plansite/internal/atomicfile"
 	"github.com/tdewolff/minify/v2"
 )
 
@@ -135,24 +135,7 @@ func (o *Folder) WriteRaw(p string, data []byte) error {
 // w (buffered), so that a large file, such as a bundle, need not be held
 // in memory. A failed write leaves no file p.
 func (o *Folder) WriteStream(p string, write func(w io.Writer) error) error {
-	full := o.Path(path.Clean(p))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(full)
-	if err != nil {
-		return err
-	}
-	bw := bufio.NewWriterSize(f, 64<<10)
-	err = write(bw)
-	if err == nil {
-		err = bw.Flush()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(full)
+	if err := atomicfile.WriteFunc(o.Path(path.Clean(p)), write); err != nil {
 		return err
 	}
 	o.Add(path.Clean(p))
